@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "penviz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "penviz", targets: ["penviz"]),
+        .library(name: "PenvizCore", targets: ["PenvizCore"]),
+        .library(name: "PenvizIO", targets: ["PenvizIO"]),
+        .library(name: "PenvizRender", targets: ["PenvizRender"]),
+        .library(name: "PenvizReport", targets: ["PenvizReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        // Arrays, runs, the template plane and every metric. Pure Swift, Float64 maths.
+        .target(name: "PenvizCore"),
+        // File formats (npy, npz, safetensors, CSV/TSV) and run discovery.
+        .target(
+            name: "PenvizIO",
+            dependencies: [
+                "PenvizCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The C shim for Cairo; nothing but the system library.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Scene model (pure Swift) and the Cairo backend that draws it.
+        .target(name: "PenvizRender", dependencies: ["PenvizCore", "CCairo"]),
+        // HTML, Markdown and JSON reports.
+        .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizRender"]),
+        // The thin command line.
+        .executableTarget(
+            name: "penviz",
+            dependencies: [
+                "PenvizCore", "PenvizIO", "PenvizRender", "PenvizReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PenvizCoreTests", dependencies: ["PenvizCore"]),
+        .testTarget(
+            name: "PenvizIOTests",
+            dependencies: ["PenvizIO", "PenvizCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PenvizRenderTests", dependencies: ["PenvizRender", "PenvizCore"]),
+        .testTarget(name: "PenvizReportTests", dependencies: ["PenvizReport", "PenvizCore"]),
+        .testTarget(
+            name: "PenvizCLITests",
+            dependencies: ["PenvizIO", "PenvizCore"]
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// Reports: assembled in a later issue.
