@@ -1,0 +1,193 @@
+extension Run {
+    /// Checks `parts` and builds the run.
+    ///
+    /// Checked, each with its own one-line error naming the file and key:
+    /// the weight is 2-d (K×D) with K ≥ 1; the bias has K values; class names
+    /// number K; `label_smoothing` is one number in [0, 1); each split's
+    /// features are 2-d with D columns, its labels are N integral values in
+    /// 0..<K, its logits are N×K; weight, bias, features and logits are finite.
+    /// With `dropNonfinite`, rows with a non-finite feature or logit are dropped
+    /// (and counted in ``notes``) instead of failing.
+    public init(parts: RunParts, dropNonfinite: Bool = false) throws {
+        let file = parts.source
+        var notes: [String] = []
+
+        let weightArray = parts.weight.array
+        guard weightArray.dtype.isNumeric else {
+            throw PenvizError.input(file, key: parts.weight.key, "weight must be numeric, not \(weightArray.dtype.name)")
+        }
+        guard weightArray.shape.count == 2, weightArray.shape[0] >= 1, weightArray.shape[1] >= 1 else {
+            throw PenvizError.input(file, key: parts.weight.key, "weight must be a K×D matrix, got shape \(weightArray.shape)")
+        }
+        let weight = Matrix(weightArray)
+        let (classes, dimension) = (weight.rows, weight.columns)
+        if let bad = weight.values.firstIndex(where: { !$0.isFinite }) {
+            throw PenvizError.input(file, key: parts.weight.key, "weight row \(bad / dimension) holds a non-finite value")
+        }
+
+        var bias = [Double](repeating: 0, count: classes)
+        if let stored = parts.bias {
+            guard stored.array.dtype.isNumeric, stored.array.count == classes, stored.array.shape.count <= 2 else {
+                throw PenvizError.input(file, key: stored.key, "bias must hold K = \(classes) numbers, got shape \(stored.array.shape)")
+            }
+            bias = stored.array.doubles()
+            if let bad = bias.firstIndex(where: { !$0.isFinite }) {
+                throw PenvizError.input(file, key: stored.key, "bias of class \(bad) is not finite")
+            }
+        } else {
+            notes.append("\(file): no bias stored; using zeros")
+        }
+
+        var classNames = (0..<classes).map { String($0) }
+        if let (origin, names) = parts.classNames {
+            guard names.count == classes else {
+                throw PenvizError.input(file, key: origin, "\(names.count) class names for K = \(classes) classes")
+            }
+            if let empty = names.firstIndex(where: { $0.isEmpty }) {
+                throw PenvizError.input(file, key: origin, "class name \(empty) is empty")
+            }
+            if Set(names).count != names.count {
+                throw PenvizError.input(file, key: origin, "class names repeat a name")
+            }
+            classNames = names
+        }
+
+        var alpha: Double?
+        if let stored = parts.labelSmoothing {
+            guard stored.array.dtype.isNumeric, stored.array.count == 1 else {
+                throw PenvizError.input(file, key: stored.key, "label_smoothing must be one number, got shape \(stored.array.shape)")
+            }
+            let value = stored.array.double(atFlat: 0)
+            guard value >= 0, value < 1 else {
+                throw PenvizError.input(file, key: stored.key, "label_smoothing must lie in [0, 1), got \(value)")
+            }
+            alpha = value
+        }
+
+        var splits: [Split] = []
+        for part in parts.splits {
+            let split = try Run.checkedSplit(
+                part, file: file, classes: classes, dimension: dimension, dropNonfinite: dropNonfinite, notes: &notes)
+            splits.append(split)
+        }
+
+        var augmented: [String: ArrayView] = [:]
+        for stored in parts.augmentedLogits {
+            let shape = stored.array.shape
+            guard stored.array.dtype.isNumeric, shape.count == 3, shape[2] == classes else {
+                throw PenvizError.input(file, key: stored.key, "augmented logits must be N×L×K with K = \(classes), got shape \(shape)")
+            }
+            augmented[stored.key] = stored.array
+        }
+
+        self.source = file
+        self.name = parts.name
+        self.weight = weight
+        self.bias = bias
+        self.hasStoredBias = parts.bias != nil
+        self.classNames = classNames
+        self.splits = splits
+        self.labelSmoothing = alpha
+        self.augmentedLogits = augmented
+        self.notes = notes
+    }
+
+    /// Checks one split's shapes, labels and values against the run's K and D.
+    private static func checkedSplit(
+        _ part: RunParts.SplitParts, file: String, classes: Int, dimension: Int, dropNonfinite: Bool,
+        notes: inout [String]
+    ) throws -> Split {
+        let features = part.features.array
+        guard features.dtype.isNumeric else {
+            throw PenvizError.input(file, key: part.features.key, "features must be numeric, not \(features.dtype.name)")
+        }
+        guard features.shape.count == 2 else {
+            let hint = features.shape.count > 2 ? " (flatten them to N×D, e.g. x.reshape(len(x), -1))" : ""
+            throw PenvizError.input(file, key: part.features.key, "features must be 2-d (N×D), got shape \(features.shape)\(hint)")
+        }
+        let rows = features.shape[0]
+        guard features.shape[1] == dimension else {
+            throw PenvizError.input(
+                file, key: part.features.key,
+                "features have D = \(features.shape[1]) columns but the weight has D = \(dimension)")
+        }
+
+        let labelArray = part.labels.array
+        guard labelArray.dtype.isNumeric, labelArray.shape.count == 1 || (labelArray.shape.count == 2 && labelArray.shape[1] == 1) else {
+            throw PenvizError.input(file, key: part.labels.key, "labels must be a 1-d array of class ids, got \(labelArray.dtype.name) \(labelArray.shape)")
+        }
+        guard labelArray.rowCount == rows else {
+            throw PenvizError.input(file, key: part.labels.key, "\(labelArray.rowCount) labels for N = \(rows) feature rows")
+        }
+        var labels = [Int](repeating: 0, count: rows)
+        for row in 0..<rows {
+            let value = labelArray.double(atFlat: row)
+            guard value.isFinite, value == value.rounded() else {
+                throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(value), not an integer")
+            }
+            guard value >= 0, value < Double(classes) else {
+                throw PenvizError.input(file, key: part.labels.key, "label \(Int(value)) in row \(row) is outside 0…\(classes - 1)")
+            }
+            labels[row] = Int(value)
+        }
+
+        var logits: ArrayView?
+        if let stored = part.logits {
+            let array = stored.array
+            guard array.dtype.isNumeric, array.shape.count == 2, array.shape[0] == rows, array.shape[1] == classes else {
+                throw PenvizError.input(
+                    file, key: stored.key, "logits must be N×K = \(rows)×\(classes), got shape \(array.shape)")
+            }
+            logits = array
+        }
+
+        let badRows = nonfiniteRows(features, logits)
+        guard let firstBad = badRows.first else {
+            return Split(name: part.name, features: features, labels: labels, logits: logits)
+        }
+        guard dropNonfinite else {
+            let inFeatures = (0..<dimension).contains { !features.double(row: firstBad, column: $0).isFinite }
+            let key = inFeatures ? part.features.key : part.logits!.key
+            throw PenvizError.input(file, key: key, "row \(firstBad) holds a non-finite value (use --drop-nonfinite to skip such rows)")
+        }
+        notes.append("\(file): split '\(part.name)': dropped \(badRows.count) rows with non-finite values")
+        let bad = Set(badRows)
+        let kept = (0..<rows).filter { !bad.contains($0) }
+        return Split(
+            name: part.name,
+            features: try copiedRows(features, kept),
+            labels: kept.map { labels[$0] },
+            logits: try logits.map { try copiedRows($0, kept) },
+            fileRows: kept)
+    }
+
+    /// Rows of `features` (and `logits`) that hold a NaN or an infinity, in order.
+    private static func nonfiniteRows(_ features: ArrayView, _ logits: ArrayView?) -> [Int] {
+        var bad: [Int] = []
+        var buffer = [Double](repeating: 0, count: max(features.columnCount, logits?.columnCount ?? 0))
+        buffer.withUnsafeMutableBufferPointer { row in
+            for index in 0..<features.rowCount {
+                features.readRow(index, into: row)
+                var finite = row[0..<features.columnCount].allSatisfy { $0.isFinite }
+                if finite, let logits {
+                    logits.readRow(index, into: row)
+                    finite = row[0..<logits.columnCount].allSatisfy { $0.isFinite }
+                }
+                if !finite { bad.append(index) }
+            }
+        }
+        return bad
+    }
+
+    /// A Float64 copy of the given rows of a 2-d array.
+    private static func copiedRows(_ array: ArrayView, _ rows: [Int]) throws -> ArrayView {
+        let columns = array.columnCount
+        let storage = ByteStorage(count: rows.count * columns * 8) { bytes in
+            let values = bytes.bindMemory(to: Double.self)
+            for (position, row) in rows.enumerated() {
+                array.readRow(row, into: UnsafeMutableBufferPointer(rebasing: values[(position * columns)..<((position + 1) * columns)]))
+            }
+        }
+        return try ArrayView(shape: [rows.count, columns], dtype: .float64, byteOrder: .host, storage: storage)
+    }
+}

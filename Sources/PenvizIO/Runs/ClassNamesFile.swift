@@ -1,0 +1,28 @@
+import Foundation
+import PenvizCore
+
+/// Reads class names from a `--class-names` file: a JSON array of strings, or
+/// one name a line (UTF-8; blank trailing lines are ignored).
+public enum ClassNamesFile {
+    /// The names in the file at `path`.
+    public static func read(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PenvizError.input(path, "cannot read the class-names file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PenvizError.input(path, "class names are not valid UTF-8")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("[") {
+            guard let names = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String] else {
+                throw PenvizError.input(path, "class names in JSON must be an array of strings")
+            }
+            return names
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PenvizCore
+
+/// Finds the parts of a run in an archive by the canonical keys and their
+/// aliases (DESIGN.md §4), then checks them into a ``Run``.
+public struct RunDiscovery {
+    /// Explicit keys that override the search.
+    public var keys: RunKeys
+    /// Class names from a `--class-names` file, which win over any stored names.
+    public var classNamesFile: String?
+    /// Drop rows with non-finite features or logits instead of failing.
+    public var dropNonfinite: Bool
+
+    public init(keys: RunKeys = RunKeys(), classNamesFile: String? = nil, dropNonfinite: Bool = false) {
+        self.keys = keys
+        self.classNamesFile = classNamesFile
+        self.dropNonfinite = dropNonfinite
+    }
+
+    /// Finds and checks the run stored in `archive`.
+    public func run(in archive: ArrayArchive) throws -> Run {
+        try Run(parts: parts(in: archive), dropNonfinite: dropNonfinite)
+    }
+
+    /// Finds the run's arrays in `archive` without checking their contents.
+    public func parts(in archive: ArrayArchive) throws -> RunParts {
+        let file = archive.path
+        let available = Set(archive.entries.map(\.key))
+
+        func load(_ key: String) throws -> NamedArray {
+            NamedArray(key: key, array: try archive.array(key))
+        }
+        func explicit(_ key: String?, flag: String) throws -> NamedArray? {
+            guard let key else { return nil }
+            guard available.contains(key) else {
+                throw PenvizError.input(file, key: key, "no such array (given with \(flag)); `penviz inspect \(file)` lists the keys")
+            }
+            return try load(key)
+        }
+
+        let weight: NamedArray
+        if let given = try explicit(keys.weight, flag: "--weight-key") {
+            weight = given
+        } else if let key = RunKeys.weightAliases.first(where: available.contains) {
+            weight = try load(key)
+        } else {
+            throw PenvizError.input(
+                file, "no final-layer weight found (looked for \(RunKeys.weightAliases.joined(separator: ", ")); name it with --weight-key")
+        }
+
+        var bias = try explicit(keys.bias, flag: "--bias-key")
+        if bias == nil {
+            // Prefer the bias of the same layer as the weight (`fc.weight` → `fc.bias`).
+            let sibling = weight.key.hasSuffix(".weight") ? String(weight.key.dropLast(".weight".count)) + ".bias" : nil
+            let candidates = (sibling.map { [$0] } ?? []) + RunKeys.biasAliases
+            if let key = candidates.first(where: available.contains) { bias = try load(key) }
+        }
+
+        var classNames: (origin: String, names: [String])?
+        if let path = classNamesFile {
+            classNames = (path, try ClassNamesFile.read(path))
+        } else if let stored = try explicit(keys.classNames, flag: "--class-names-key")
+            ?? (available.contains("class_names") ? load("class_names") : nil)
+        {
+            do {
+                classNames = (stored.key, try stored.array.strings())
+            } catch let error as ArrayError {
+                throw PenvizError.input(file, key: stored.key, "class names: \(error)")
+            }
+        }
+
+        let labelSmoothing = available.contains("label_smoothing") ? try load("label_smoothing") : nil
+
+        var splits: [RunParts.SplitParts] = []
+        if let features = try explicit(keys.features, flag: "--features-key") {
+            let name = RunDiscovery.splitName(ofFeaturesKey: features.key)
+            guard let labelsKey = keys.labels ?? RunKeys.splitKey(name, "labels", in: available) else {
+                throw PenvizError.input(file, key: features.key, "no labels for these features; name them with --labels-key")
+            }
+            let labels = try explicit(labelsKey, flag: "--labels-key")!
+            let logitsKey = keys.logits ?? RunKeys.splitKey(name, "logits", in: available)
+            splits.append(.init(name: name, features: features, labels: labels, logits: try explicit(logitsKey, flag: "--logits-key")))
+        } else {
+            for name in RunKeys.splitNames(in: available) {
+                let featuresKey = RunKeys.splitKey(name, "features", in: available)!
+                guard let labelsKey = RunKeys.splitKey(name, "labels", in: available) else {
+                    throw PenvizError.input(file, key: featuresKey, "split '\(name)' has features but no \(name)_labels")
+                }
+                let logits = try RunKeys.splitKey(name, "logits", in: available).map(load)
+                splits.append(.init(name: name, features: try load(featuresKey), labels: try load(labelsKey), logits: logits))
+            }
+        }
+        guard !splits.isEmpty else {
+            throw PenvizError.input(file, "no split found (looked for keys like train_features and train_labels)")
+        }
+
+        let augmented = try archive.entries.map(\.key).filter { $0.hasSuffix("_logits_aug") || $0.hasSuffix("/logits_aug") }
+            .sorted().map(load)
+
+        return RunParts(
+            source: file, name: RunDiscovery.displayName(of: file), weight: weight, bias: bias,
+            classNames: classNames, labelSmoothing: labelSmoothing, splits: splits, augmentedLogits: augmented)
+    }
+
+    /// The split a features key belongs to: `val_features` → `val`, `test/features` → `test`; anything else → the key itself.
+    static func splitName(ofFeaturesKey key: String) -> String {
+        for suffix in ["_features", "/features"] where key.hasSuffix(suffix) && key.count > suffix.count {
+            return String(key.dropLast(suffix.count))
+        }
+        return key
+    }
+
+    /// A run's short name: its file or folder name without the extension.
+    static func displayName(of path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let last = url.lastPathComponent
+        return url.pathExtension.isEmpty ? last : String(last.dropLast(url.pathExtension.count + 1))
+    }
+}

@@ -1,0 +1,55 @@
+/// Which keys hold which parts of a run: the canonical names, the accepted
+/// aliases (DESIGN.md §4) and the user's explicit overrides.
+public struct RunKeys: Sendable {
+    /// Layer-name prefixes that frameworks put before `weight` and `bias`.
+    public static let layerPrefixes = ["fc", "classifier", "head", "out"]
+    /// Keys searched for the weight, in order.
+    public static let weightAliases = ["weight"] + layerPrefixes.map { "\($0).weight" } + ["W"]
+    /// Keys searched for the bias, in order.
+    public static let biasAliases = ["bias"] + layerPrefixes.map { "\($0).bias" } + ["b"]
+    /// The split names shown first, in this order; other splits follow by name.
+    public static let preferredSplitOrder = ["train", "val", "test"]
+
+    /// An explicit weight key (`--weight-key`).
+    public var weight: String?
+    /// An explicit bias key (`--bias-key`).
+    public var bias: String?
+    /// An explicit class-names key (`--class-names-key`).
+    public var classNames: String?
+    /// An explicit features key (`--features-key`); it defines one split.
+    public var features: String?
+    /// An explicit labels key (`--labels-key`), with `features`.
+    public var labels: String?
+    /// An explicit logits key (`--logits-key`), with `features`.
+    public var logits: String?
+
+    public init(
+        weight: String? = nil, bias: String? = nil, classNames: String? = nil,
+        features: String? = nil, labels: String? = nil, logits: String? = nil
+    ) {
+        self.weight = weight
+        self.bias = bias
+        self.classNames = classNames
+        self.features = features
+        self.labels = labels
+        self.logits = logits
+    }
+
+    /// The key of split `split`'s `part` (`features`, `labels`, `logits`):
+    /// `split_part` or `split/part`, whichever `keys` holds.
+    static func splitKey(_ split: String, _ part: String, in keys: Set<String>) -> String? {
+        ["\(split)_\(part)", "\(split)/\(part)"].first { keys.contains($0) }
+    }
+
+    /// The split names that have features, in display order: train, val, test, then the rest by name.
+    static func splitNames(in keys: Set<String>) -> [String] {
+        var names = Set<String>()
+        for key in keys {
+            for suffix in ["_features", "/features"] where key.hasSuffix(suffix) && key.count > suffix.count {
+                names.insert(String(key.dropLast(suffix.count)))
+            }
+        }
+        let preferred = preferredSplitOrder.filter { names.contains($0) }
+        return preferred + names.subtracting(preferred).sorted()
+    }
+}
