@@ -1,0 +1,59 @@
+import Dispatch
+
+/// Row-parallel work that gives the same bits whatever the thread count.
+///
+/// Rows `0..<n` are cut into blocks of a fixed size (never a function of the
+/// number of threads); the blocks run concurrently and their results come back
+/// in block order, so a caller that combines them left to right always performs
+/// the same floating-point operations.
+enum RowBlocks {
+    /// Rows per block: large enough to amortise scheduling, small enough to balance two cores.
+    static let rowsPerBlock = 256
+
+    /// Runs `body` on each block of rows, concurrently, and returns the results in block order.
+    static func map<T: Sendable>(
+        rowCount: Int, rowsPerBlock: Int = rowsPerBlock, _ body: @Sendable (Range<Int>) -> T
+    ) -> [T] {
+        let blockCount = (rowCount + rowsPerBlock - 1) / rowsPerBlock
+        return concurrentMap(count: blockCount) { block in
+            let start = block * rowsPerBlock
+            return body(start..<min(start + rowsPerBlock, rowCount))
+        }
+    }
+
+    /// Runs `body(i)` for `i` in `0..<count`, concurrently, and returns the results in index order.
+    static func concurrentMap<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let slots = Slots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.initialize(index, to: body(index))
+        }
+        return slots.collect()
+    }
+}
+
+/// Uninitialised result slots that concurrent iterations fill, each iteration its own slot.
+private final class Slots<T>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<T>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+    }
+
+    /// Fills slot `index`; every slot is filled exactly once, by one iteration.
+    func initialize(_ index: Int, to value: T) {
+        (base + index).initialize(to: value)
+    }
+
+    /// The filled slots as an array, after every iteration has finished.
+    func collect() -> [T] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+}

@@ -1,0 +1,46 @@
+/// The Float64 inner loops every metric shares.
+///
+/// Each kernel sums in four interleaved partial sums (element i goes to lane
+/// i mod 4), folds them as `(s0 + s1) + (s2 + s3)` and adds the scalar tail
+/// last. The order is fixed, so the same inputs always give the same bits,
+/// whatever thread runs the kernel.
+enum VectorKernels {
+    /// Σ_i x_i·y_i over `count` elements.
+    @inline(__always)
+    static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+            let ys = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            lanes += xs * ys
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            tail += x[i] * y[i]
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
+
+    /// Σ_i (x_i − y_i)² over `count` elements, from the differences (never expanded into dot products).
+    @inline(__always)
+    static func squaredDistance(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let difference = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+                - UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            lanes += difference * difference
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            let difference = x[i] - y[i]
+            tail += difference * difference
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
+}

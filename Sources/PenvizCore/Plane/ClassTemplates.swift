@@ -1,0 +1,50 @@
+/// The K class templates of a final layer, in Float64.
+///
+/// With the bias (the default, as in the paper) template k is
+/// `t_k = [w_k, b_k] ∈ R^(D+1)` and an example is `x̃ = [x, 1]`, so `x̃·t_k` is
+/// logit k. Without it (`--no-bias`) `t_k = w_k` and `x̃ = x`.
+public struct ClassTemplates: Sendable {
+    /// Number of classes, K.
+    public let count: Int
+    /// Length of a feature row, D.
+    public let featureDimension: Int
+    /// True when the templates carry the bias and examples the appended 1.
+    public let includesBias: Bool
+    /// The templates, row after row (K rows of ``dimension`` values).
+    public let values: [Double]
+
+    /// Templates from the K×D `weight` and the K `bias` values; `includeBias: false` drops the bias.
+    public init(weight: Matrix, bias: [Double], includeBias: Bool = true) {
+        precondition(bias.count == weight.rows, "ClassTemplates: \(bias.count) biases for \(weight.rows) classes")
+        count = weight.rows
+        featureDimension = weight.columns
+        includesBias = includeBias
+        guard includeBias else {
+            values = weight.values
+            return
+        }
+        var augmented: [Double] = []
+        augmented.reserveCapacity(weight.rows * (weight.columns + 1))
+        for k in 0..<weight.rows {
+            // t_k = [w_k, b_k]
+            augmented.append(contentsOf: weight.values[(k * weight.columns)..<((k + 1) * weight.columns)])
+            augmented.append(bias[k])
+        }
+        values = augmented
+    }
+
+    /// Length of a template and of an augmented example: D + 1 with the bias, D without.
+    public var dimension: Int { includesBias ? featureDimension + 1 : featureDimension }
+
+    /// Template `k` as an array.
+    public func template(_ k: Int) -> [Double] {
+        Array(values[(k * dimension)..<((k + 1) * dimension)])
+    }
+
+    /// Reads feature row `row` of `features` as the augmented example `x̃` into
+    /// `buffer` (``dimension`` values: the row, then 1 when the bias is included).
+    func readAugmentedRow(_ row: Int, of features: ArrayView, into buffer: UnsafeMutableBufferPointer<Double>) {
+        features.readRow(row, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<featureDimension]))
+        if includesBias { buffer[featureDimension] = 1 }  // x̃ = [x, 1]
+    }
+}
