@@ -1,0 +1,129 @@
+extension FigureLayout {
+    /// Draws the laid-out figure with `renderer`: background, then each panel
+    /// (grid, data clipped to the plot area, spines and ticks, labels), then row
+    /// labels, column headers, legends and the title.
+    public func draw(on renderer: some Renderer) {
+        if !options.transparent {
+            renderer.draw(.rectangle(Rect(x: 0, y: 0, width: size.width, height: size.height)), fill: .white, stroke: nil)
+        }
+        for panel in panels { draw(panel, on: renderer) }
+        for legend in legends.compactMap({ $0 }) { draw(legend, on: renderer) }
+        for text in rowLabels.compactMap({ $0 }) + columnHeaders + [title].compactMap({ $0 }) {
+            draw(text, on: renderer)
+        }
+    }
+
+    private func draw(_ layout: PanelLayout, on renderer: some Renderer) {
+        let frame = layout.frame
+        let transform = layout.transform
+        let panel = layout.panel
+        if options.grid {
+            var lines: [Path.Element] = []
+            for value in layout.xTicks.values {
+                let x = transform.page(x: value, y: 0).x
+                lines += [.move(Point(x: x, y: frame.minY)), .line(Point(x: x, y: frame.maxY))]
+            }
+            for value in layout.yTicks.values {
+                let y = transform.page(x: 0, y: value).y
+                lines += [.move(Point(x: frame.minX, y: y)), .line(Point(x: frame.maxX, y: y))]
+            }
+            renderer.draw(Path(lines), fill: nil, stroke: theme.grid)
+        }
+
+        let templateRadius = theme.templateDiameter(pointSize: options.pointSize) / 2
+        var labels: [(text: String, placement: TemplateLabelPlacement)] = []
+        let templates = panel.marks.compactMap { mark -> TemplateMarker? in
+            if case .template(let template) = mark { return template }
+            return nil
+        }
+        let placements = TemplateLabelPlacement.outward(from: templates.map { transform.page($0.position) },
+                                                        radius: templateRadius, gap: theme.templateLabelGap)
+        renderer.pushClip(frame)
+        for mark in panel.marks {
+            switch mark {
+            case .scatter(let scatter):
+                renderer.draw(markers(for: scatter, classes: panel.classes, transform: transform))
+            case .template(let template):
+                renderer.draw(.circle(center: transform.page(template.position), radius: templateRadius),
+                              fill: panel.classes[template.classIndex].color, stroke: theme.templateOutline)
+                let index = labels.count
+                labels.append((template.label ?? panel.classes[template.classIndex].name, placements[index]))
+            case .path(let path):
+                renderer.draw(.polyline(path.points.map(transform.page), closed: path.closed),
+                              fill: path.fill, stroke: path.stroke)
+            case .text:
+                break
+            }
+        }
+        renderer.popClip()
+
+        var ticks: [Path.Element] = []
+        for value in layout.xTicks.values {
+            let x = transform.page(x: value, y: 0).x
+            ticks += [.move(Point(x: x, y: frame.maxY)), .line(Point(x: x, y: frame.maxY + theme.tickLength))]
+        }
+        for value in layout.yTicks.values {
+            let y = transform.page(x: 0, y: value).y
+            ticks += [.move(Point(x: frame.minX, y: y)), .line(Point(x: frame.minX - theme.tickLength, y: y))]
+        }
+        renderer.draw(Path(ticks), fill: nil, stroke: theme.spine)
+        renderer.draw(.rectangle(frame), fill: nil, stroke: theme.spine)
+
+        for label in labels {
+            renderer.draw(text: label.text, at: label.placement.position, anchor: label.placement.anchor,
+                          font: theme.templateLabelFont, color: theme.textColor, orientation: .horizontal,
+                          halo: theme.templateLabelHalo)
+        }
+        for mark in panel.marks {
+            guard case .text(let text) = mark else { continue }
+            let position: Point
+            switch text.position {
+            case .data(let point): position = transform.page(point)
+            case .frame(let x, let y): position = Point(x: frame.minX + x * frame.width, y: frame.maxY - y * frame.height)
+            }
+            renderer.draw(text: text.text, at: position, anchor: text.anchor, font: text.font, color: text.color,
+                          orientation: .horizontal,
+                          halo: text.halo.map { Stroke(color: $0, width: theme.templateLabelHalo.width) })
+        }
+        for text in layout.texts { draw(text, on: renderer) }
+    }
+
+    /// The scatter's finite points as page-space markers, one style per class.
+    private func markers(for scatter: Scatter, classes: [ClassStyle], transform: DataTransform) -> MarkerBatch {
+        let diameter = scatter.diameter ?? options.pointSize
+        let alpha = scatter.alpha ?? options.pointAlpha
+        let styles = classes.map { MarkerStyle(diameter: diameter, fill: $0.color.withAlpha($0.color.alpha * alpha)) }
+        var positions: [Point] = []
+        var styleIndex: [Int] = []
+        positions.reserveCapacity(scatter.count)
+        styleIndex.reserveCapacity(scatter.count)
+        for index in 0..<scatter.count where scatter.x[index].isFinite && scatter.y[index].isFinite {
+            positions.append(transform.page(x: scatter.x[index], y: scatter.y[index]))
+            styleIndex.append(scatter.classIndex[index])
+        }
+        return MarkerBatch(styles: styles, positions: positions, styleIndex: styleIndex)
+    }
+
+    private func draw(_ legend: LegendLayout, on renderer: some Renderer) {
+        let half = theme.legendKeySize / 2
+        for item in legend.items {
+            let key = item.keyCenter
+            switch item.entry.symbol {
+            case .marker:
+                renderer.draw(.circle(center: key, radius: half), fill: item.entry.color, stroke: nil)
+            case .line:
+                renderer.draw(.polyline([Point(x: key.x - half, y: key.y), Point(x: key.x + half, y: key.y)]),
+                              fill: nil, stroke: Stroke(color: item.entry.color, width: 1.5))
+            case .box:
+                renderer.draw(.rectangle(Rect(x: key.x - half, y: key.y - half, width: 2 * half, height: 2 * half)),
+                              fill: item.entry.color, stroke: nil)
+            }
+            draw(item.label, on: renderer)
+        }
+    }
+
+    private func draw(_ text: PlacedText, on renderer: some Renderer) {
+        renderer.draw(text: text.text, at: text.position, anchor: text.anchor, font: text.font, color: text.color,
+                      orientation: text.orientation, halo: nil)
+    }
+}

@@ -1,0 +1,113 @@
+/// The room every cell keeps around its plot area for titles, ticks, labels and
+/// captions. All cells of a figure share one set of margins so plot areas align.
+struct CellMargins {
+    /// Above the plot area: the panel title, or half a tick label so the top label fits.
+    let top: Double
+    /// Below: ticks, tick labels, axis label, caption.
+    let bottom: Double
+    /// Left of the widest vertical tick label: ticks, gaps and the axis label.
+    let leftWithoutTickLabels: Double
+    /// The widest vertical tick label assumed so far.
+    var yTickLabelWidth: Double
+    /// How far the last horizontal tick label may reach past the plot area.
+    var rightOverhang: Double
+    let theme: Theme
+
+    /// Margins for `figure`'s panels, starting from a guess for the tick labels.
+    init(figure: Figure, theme: Theme, metrics: some FontMetrics) {
+        let panels = figure.rows.flatMap(\.panels)
+        let tickLabelHeight = metrics.measure("0", in: theme.tickFont).height
+        let titleHeight = metrics.measure("Hg", in: theme.panelTitleFont).height
+        let axisLabelHeight = metrics.measure("Hg", in: theme.axisLabelFont).height
+        let captionHeight = metrics.measure("Hg", in: theme.captionFont).height
+        top = panels.contains { $0.title != nil } ? titleHeight + theme.panelTitleGap : tickLabelHeight / 2
+        bottom = theme.tickLength + theme.tickLabelGap + tickLabelHeight
+            + (panels.contains { $0.xLabel != nil } ? theme.axisLabelGap + axisLabelHeight : 0)
+            + (panels.contains { $0.caption != nil } ? theme.captionGap + captionHeight : 0)
+        leftWithoutTickLabels = theme.tickLength + theme.tickLabelGap
+            + (panels.contains { $0.yLabel != nil } ? axisLabelHeight + theme.axisLabelGap : 0)
+        let guess = metrics.measure("0.0", in: theme.tickFont).width
+        yTickLabelWidth = guess
+        rightOverhang = guess / 2
+        self.theme = theme
+    }
+
+    /// The plot area inside `cell`.
+    func frame(in cell: Rect) -> Rect {
+        cell.inset(top: top, left: leftWithoutTickLabels + yTickLabelWidth, bottom: bottom, right: rightOverhang)
+    }
+
+    /// Lays out every panel in its cell, widening the tick-label margins until
+    /// every label fits. Margins only grow, so this ends; four rounds are plenty
+    /// (a wider margin rarely changes the tick step, and then only once).
+    mutating func fit(figure: Figure, cells: [[Rect]], metrics: some FontMetrics) -> [[PanelLayout]] {
+        var layouts: [[PanelLayout]] = []
+        for _ in 0..<4 {
+            layouts = place(figure: figure, cells: cells, metrics: metrics)
+            let labels = layouts.flatMap { $0 }
+            let neededWidth = labels.flatMap(\.yTickLabels).map(\.bounds.width).max() ?? 0
+            let neededOverhang = labels.map { panel in
+                (panel.xTickLabels.map(\.bounds.maxX).max() ?? 0) - panel.frame.maxX
+            }.max() ?? 0
+            if neededWidth <= yTickLabelWidth + 1e-9, neededOverhang <= rightOverhang + 1e-9 { break }
+            yTickLabelWidth = max(yTickLabelWidth, neededWidth)
+            rightOverhang = max(rightOverhang, neededOverhang)
+        }
+        return layouts
+    }
+
+    /// One round of layout with the current margins.
+    private func place(figure: Figure, cells: [[Rect]], metrics: some FontMetrics) -> [[PanelLayout]] {
+        let frames = cells.map { $0.map(frame(in:)) }
+        let limits = AxisLimits.solve(for: figure, frames: frames, padding: theme.dataPadding)
+        return figure.rows.indices.map { row in
+            figure.rows[row].panels.indices.map { column in
+                layout(figure.rows[row].panels[column], cell: cells[row][column],
+                       transform: DataTransform(limits: limits[row][column], frame: frames[row][column]),
+                       metrics: metrics)
+            }
+        }
+    }
+
+    /// Places one panel's ticks and labels around its plot area.
+    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, metrics: some FontMetrics) -> PanelLayout {
+        let frame = transform.frame
+        let ticks = Ticks.forPlotArea(limits: transform.limits, frame: frame, aspect: panel.aspect,
+                                      theme: theme, metrics: metrics)
+        func text(_ string: String, _ position: Point, _ anchor: TextAnchor, _ font: Font, _ color: Color,
+                  _ orientation: PlacedText.Orientation = .horizontal) -> PlacedText {
+            PlacedText(string, at: position, anchor: anchor, font: font, color: color, orientation: orientation, metrics: metrics)
+        }
+        let tickLabelTop = frame.maxY + theme.tickLength + theme.tickLabelGap
+        let xTickLabels = zip(ticks.x.values, ticks.x.labels).map { value, label in
+            text(label, Point(x: transform.page(x: value, y: 0).x, y: tickLabelTop), TextAnchor(.center, .top),
+                 theme.tickFont, theme.tickLabelColor)
+        }
+        let yTickLabels = zip(ticks.y.values, ticks.y.labels).map { value, label in
+            text(label, Point(x: frame.minX - theme.tickLength - theme.tickLabelGap, y: transform.page(x: 0, y: value).y),
+                 TextAnchor(.trailing, .middle), theme.tickFont, theme.tickLabelColor)
+        }
+        var below = tickLabelTop + metrics.measure("0", in: theme.tickFont).height
+        let xLabel = panel.xLabel.map { label in
+            defer { below += theme.axisLabelGap + metrics.measure("Hg", in: theme.axisLabelFont).height }
+            return text(label, Point(x: frame.center.x, y: below + theme.axisLabelGap), TextAnchor(.center, .top),
+                        theme.axisLabelFont, theme.textColor)
+        }
+        let caption = panel.caption.map { caption in
+            text(caption, Point(x: frame.center.x, y: below + theme.captionGap), TextAnchor(.center, .top),
+                 theme.captionFont, theme.textColor)
+        }
+        let yLabel = panel.yLabel.map { label in
+            text(label, Point(x: frame.minX - leftWithoutTickLabels - yTickLabelWidth + metrics.measure("Hg", in: theme.axisLabelFont).height,
+                              y: frame.center.y),
+                 TextAnchor(.center, .bottom), theme.axisLabelFont, theme.textColor, .upward)
+        }
+        let title = panel.title.map { title in
+            text(title, Point(x: frame.center.x, y: frame.minY - theme.panelTitleGap), TextAnchor(.center, .bottom),
+                 theme.panelTitleFont, theme.textColor)
+        }
+        return PanelLayout(panel: panel, cell: cell, transform: transform, xTicks: ticks.x, yTicks: ticks.y,
+                           xTickLabels: xTickLabels, yTickLabels: yTickLabels, title: title,
+                           xLabel: xLabel, yLabel: yLabel, caption: caption)
+    }
+}

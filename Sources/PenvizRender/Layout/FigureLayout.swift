@@ -1,0 +1,123 @@
+/// The page positions of everything in a ``Figure``, computed without drawing.
+///
+/// Layout runs top-down: the figure title, the column headers, the row labels
+/// at the left and the legends at the right take their room first; the rest of
+/// the page is split into one cell per panel (equal widths, heights by row
+/// weight). Every cell reserves the same margins for its title, tick labels,
+/// axis labels and caption, so plot areas line up across the grid. Tick labels
+/// depend on the limits, which depend on the plot area, which depends on the
+/// tick labels' width: the layout repeats until the widest label fits.
+public struct FigureLayout: Equatable, Sendable {
+    /// The page size.
+    public let size: Size
+    /// The figure's options: page, point style, background, grid.
+    public let options: FigureOptions
+    /// Panel layouts by row, left to right.
+    public let rows: [[PanelLayout]]
+    /// Each row's legend, when it has one.
+    public let legends: [LegendLayout?]
+    /// Each row's label, when it has one.
+    public let rowLabels: [PlacedText?]
+    /// The headers above the columns.
+    public let columnHeaders: [PlacedText]
+    /// The figure title.
+    public let title: PlacedText?
+    /// The look the layout was made for, which drawing follows.
+    let theme: Theme
+
+    /// Lays out `figure`, measuring text with `metrics`.
+    public init(_ figure: Figure, metrics: some FontMetrics) {
+        let theme = Theme.paper
+        let options = figure.options
+        self.theme = theme
+        self.options = options
+        size = Size(width: options.width, height: options.height)
+        var area = Rect(x: 0, y: 0, width: options.width, height: options.height).inset(
+            top: theme.pagePadding, left: theme.pagePadding, bottom: theme.pagePadding, right: theme.pagePadding)
+
+        if let text = options.title {
+            let placed = PlacedText(text, at: Point(x: size.width / 2, y: area.minY), anchor: TextAnchor(.center, .top),
+                                    font: theme.figureTitleFont, color: theme.textColor, metrics: metrics)
+            title = placed
+            area = area.inset(top: placed.bounds.height + theme.headerGap)
+        } else {
+            title = nil
+        }
+        let headerTop = area.minY
+        if !figure.columnHeaders.isEmpty {
+            area = area.inset(top: metrics.measure("Hg", in: theme.headerFont).height + theme.headerGap)
+        }
+        let rowLabelWidth = metrics.measure("Hg", in: theme.rowLabelFont).height
+        if figure.rows.contains(where: { $0.label != nil }) {
+            area = area.inset(left: rowLabelWidth + theme.rowLabelGap)
+        }
+        let legendWidths = figure.rows.map { row in
+            row.legend.map { legend in
+                theme.legendKeySize + theme.legendKeyGap
+                    + (legend.entries.map { metrics.measure($0.label, in: theme.legendFont).width }.max() ?? 0)
+            }
+        }
+        if let widest = legendWidths.compactMap({ $0 }).max() {
+            area = area.inset(right: widest + theme.legendGap)
+        }
+
+        let cells = FigureLayout.cells(of: figure, in: area, theme: theme)
+        var margins = CellMargins(figure: figure, theme: theme, metrics: metrics)
+        rows = margins.fit(figure: figure, cells: cells, metrics: metrics)
+
+        rowLabels = zip(figure.rows, rows).map { row, panels in
+            guard let label = row.label, let first = panels.first else { return nil }
+            return PlacedText(label, at: Point(x: area.minX - theme.rowLabelGap - rowLabelWidth / 2, y: first.frame.center.y),
+                              anchor: TextAnchor(.center, .middle), font: theme.rowLabelFont, color: theme.textColor,
+                              orientation: .upward, metrics: metrics)
+        }
+        let columnCenters = rows.max(by: { $0.count < $1.count })?.map(\.frame.center.x) ?? []
+        columnHeaders = zip(figure.columnHeaders, columnCenters).map { text, x in
+            PlacedText(text, at: Point(x: x, y: headerTop), anchor: TextAnchor(.center, .top),
+                       font: theme.headerFont, color: theme.textColor, metrics: metrics)
+        }
+        legends = zip(figure.rows, rows).map { row, panels in
+            guard let legend = row.legend, let first = panels.first else { return nil }
+            return FigureLayout.place(legend, left: area.maxX + theme.legendGap, centerY: first.frame.center.y,
+                                      pageHeight: options.height, theme: theme, metrics: metrics)
+        }
+    }
+
+    /// Every panel layout, row after row.
+    public var panels: [PanelLayout] { rows.flatMap { $0 } }
+
+    /// The grid cells: columns of equal width, rows as tall as their weights say.
+    static func cells(of figure: Figure, in area: Rect, theme: Theme) -> [[Rect]] {
+        let columns = figure.columnCount
+        guard columns > 0 else { return figure.rows.map { _ in [] } }
+        let columnWidth = (area.width - theme.columnGap * Double(columns - 1)) / Double(columns)
+        let totalWeight = figure.rows.reduce(0) { $0 + $1.heightWeight }
+        let rowSpace = area.height - theme.rowGap * Double(figure.rows.count - 1)
+        var top = area.minY
+        return figure.rows.map { row in
+            let height = rowSpace * row.heightWeight / totalWeight
+            defer { top += height + theme.rowGap }
+            return row.panels.indices.map { column in
+                Rect(x: area.minX + Double(column) * (columnWidth + theme.columnGap), y: top,
+                     width: columnWidth, height: height)
+            }
+        }
+    }
+
+    /// A legend's entries stacked from `left`, centred on `centerY` but kept on the page.
+    static func place(_ legend: Legend, left: Double, centerY: Double, pageHeight: Double,
+                      theme: Theme, metrics: some FontMetrics) -> LegendLayout {
+        let height = theme.legendLineHeight * Double(legend.entries.count)
+        let top = min(max(centerY - height / 2, theme.pagePadding), pageHeight - theme.pagePadding - height)
+        let items = legend.entries.enumerated().map { index, entry in
+            let y = top + theme.legendLineHeight * (Double(index) + 0.5)
+            return LegendLayout.Item(
+                entry: entry, keyCenter: Point(x: left + theme.legendKeySize / 2, y: y),
+                label: PlacedText(entry.label, at: Point(x: left + theme.legendKeySize + theme.legendKeyGap, y: y),
+                                  anchor: TextAnchor(.leading, .middle), font: theme.legendFont,
+                                  color: theme.textColor, metrics: metrics))
+        }
+        let width = (items.map(\.label.bounds.maxX).max() ?? left) - left
+        return LegendLayout(frame: Rect(x: left, y: top, width: width, height: height), items: items)
+    }
+}

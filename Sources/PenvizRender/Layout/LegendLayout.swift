@@ -1,0 +1,17 @@
+/// Where a row's legend and its entries go on the page.
+public struct LegendLayout: Equatable, Sendable {
+    /// One entry's key and label.
+    public struct Item: Equatable, Sendable {
+        /// What the entry shows.
+        public let entry: Legend.Entry
+        /// The centre of the key symbol.
+        public let keyCenter: Point
+        /// The label beside the key.
+        public let label: PlacedText
+    }
+
+    /// The box holding every entry.
+    public let frame: Rect
+    /// The entries, top to bottom.
+    public let items: [Item]
+}

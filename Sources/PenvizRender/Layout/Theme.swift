@@ -1,0 +1,58 @@
+/// The look of penviz figures: fonts, greys, line widths and spacing, in points.
+///
+/// One place for the paper style, so layout and drawing agree on every size.
+struct Theme: Equatable, Sendable {
+    /// Blank space around the page edge.
+    var pagePadding = 8.0
+    /// Horizontal space between neighbouring panel cells.
+    var columnGap = 10.0
+    /// Vertical space between rows.
+    var rowGap = 8.0
+    /// Data padding on each side, as a fraction of the data extent.
+    var dataPadding = 0.06
+    /// The preferred page distance between ticks; fewer ticks when labels need room.
+    var tickSpacing = 48.0
+
+    var tickFont = Font(size: 8)
+    var tickLength = 3.0
+    var tickLabelGap = 2.5
+    var tickLabelColor = Color(grey: 0.3)
+    var spine = Stroke(color: Color(grey: 0.62), width: 0.6)
+    var grid = Stroke(color: Color(grey: 0.91), width: 0.5)
+
+    var panelTitleFont = Font(size: 10)
+    var panelTitleGap = 5.0
+    var axisLabelFont = Font(size: 9)
+    var axisLabelGap = 4.0
+    var captionFont = Font(size: 8)
+    var captionGap = 4.0
+    var textColor = Color(grey: 0.12)
+
+    var figureTitleFont = Font(size: 12, weight: .bold)
+    var headerFont = Font(size: 10, weight: .bold)
+    var headerGap = 4.0
+    var rowLabelFont = Font(size: 10, weight: .bold)
+    var rowLabelGap = 6.0
+
+    var legendFont = Font(size: 9)
+    var legendGap = 12.0
+    var legendKeySize = 7.0
+    var legendKeyGap = 5.0
+    var legendLineHeight = 14.0
+
+    /// A template's diameter is this many scatter-point diameters, at least `templateMinimumDiameter`.
+    var templateDiameterFactor = 3.2
+    var templateMinimumDiameter = 7.5
+    var templateOutline = Stroke(color: Color(grey: 0.1), width: 1.1)
+    var templateLabelFont = Font(size: 9, weight: .bold)
+    var templateLabelGap = 2.5
+    var templateLabelHalo = Stroke(color: Color(grey: 1, alpha: 0.9), width: 2.6)
+
+    /// The style of penviz figures.
+    static let paper = Theme()
+
+    /// The diameter of a template marker when scatter points are `pointSize` across.
+    func templateDiameter(pointSize: Double) -> Double {
+        max(templateMinimumDiameter, templateDiameterFactor * pointSize)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Tick positions and labels for one axis, at "nice" steps of 1, 2 or 5 times a
+/// power of ten.
+public struct Ticks: Equatable, Sendable {
+    /// The distance between neighbouring ticks; 0 when the range has no width.
+    public let step: Double
+    /// The tick positions, ascending, all inside the range.
+    public let values: [Double]
+    /// The label of each tick, formatted alike (same number of decimals).
+    public let labels: [String]
+
+    /// Ticks at multiples of `step` inside `range`, labelled alike.
+    public init(step: Double, in range: ClosedRange<Double>) {
+        self.step = step
+        guard step > 0, range.upperBound > range.lowerBound else {
+            values = [range.lowerBound]
+            labels = [Ticks.format(range.lowerBound, step: 0)]
+            return
+        }
+        // A tolerance of a millionth of a step keeps ticks that land on a limit
+        // only up to rounding.
+        let first = (range.lowerBound / step - 1e-6).rounded(.up)
+        let last = (range.upperBound / step + 1e-6).rounded(.down)
+        values = first <= last ? stride(from: first, through: last, by: 1).map { $0 * step } : []
+        labels = values.map { Ticks.format($0, step: step) }
+    }
+
+    /// Ticks for `range` at the smallest nice step that gives at most
+    /// `maxIntervals` steps across it.
+    public static func nice(in range: ClosedRange<Double>, maxIntervals: Int) -> Ticks {
+        Ticks(step: niceStep(atLeast: (range.upperBound - range.lowerBound) / Double(max(1, maxIntervals))), in: range)
+    }
+
+    /// The smallest number 1, 2 or 5 × 10ⁿ that is at least `minimum` (0 when
+    /// `minimum` is not positive and finite).
+    public static func niceStep(atLeast minimum: Double) -> Double {
+        guard minimum > 0, minimum.isFinite else { return 0 }
+        let power = pow(10, (log10(minimum)).rounded(.down))
+        for factor in [1.0, 2, 5, 10] where factor * power >= minimum * (1 - 1e-12) {
+            return factor * power
+        }
+        return 10 * power
+    }
+
+    /// The next nice step above `step`: 1 → 2 → 5 → 10.
+    public static func niceStep(after step: Double) -> Double {
+        niceStep(atLeast: step * 1.0001)
+    }
+
+    /// A tick label for `value` on an axis with ticks `step` apart: plain decimals
+    /// with as many places as the step needs, or `mantissa e exponent` (zero as
+    /// `0`) when the step is below 10⁻⁴ or at least 10⁶. Negative numbers take a true minus sign.
+    static func format(_ value: Double, step: Double) -> String {
+        let stepExponent = step > 0 ? decimalExponent(step) : 0
+        // A value within a billionth of a step of zero is zero: no "-0".
+        let value = abs(value) <= abs(step) * 1e-9 ? 0 : value
+        let text: String
+        if step > 0, stepExponent < -4 || stepExponent >= 6 {
+            guard value != 0 else { return "0" }
+            let exponent = decimalExponent(value)
+            let mantissa = value / pow(10, Double(exponent))
+            let places = max(0, exponent - stepExponent)
+            var digits = String(format: "%.\(places)f", mantissa)
+            if digits.contains(".") {
+                while digits.hasSuffix("0") { digits.removeLast() }
+                if digits.hasSuffix(".") { digits.removeLast() }
+            }
+            text = "\(digits)e\(exponent)"
+        } else {
+            text = String(format: "%.\(max(0, -stepExponent))f", value)
+        }
+        return text.replacingOccurrences(of: "-", with: "\u{2212}")
+    }
+
+    /// The power of ten of `x`'s leading digit: 2 for 250, −3 for 0.001. Robust
+    /// to `log10` landing a hair below an exact power.
+    static func decimalExponent(_ x: Double) -> Int {
+        var exponent = Int(log10(abs(x)).rounded(.down))
+        if abs(x) >= pow(10, Double(exponent + 1)) * (1 - 1e-12) { exponent += 1 }
+        return exponent
+    }
+}
