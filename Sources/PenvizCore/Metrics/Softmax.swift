@@ -1,0 +1,76 @@
+import Foundation
+
+/// The softmax of logit rows, computed stably in Float64 (DESIGN.md §3):
+/// the row maximum is subtracted before exponentiating, and argmax ties go to
+/// the lowest class id.
+public enum Softmax {
+    /// The probabilities `softmax(z / T)` of one logit row.
+    public static func probabilities(_ logits: [Double], temperature: Double = 1) -> [Double] {
+        logits.withUnsafeBufferPointer { z in
+            let row = SoftmaxRow(z, temperature: temperature)
+            // p_k = exp((z_k − z_top)/T) / S
+            return z.map { exp(($0 - z[row.top]) / temperature) / row.denominator }
+        }
+    }
+
+    /// The predicted class of one logit row: its argmax, the lowest id on ties.
+    public static func predictedClass(_ logits: [Double]) -> Int {
+        logits.withUnsafeBufferPointer { argmax($0) }
+    }
+
+    /// argmax_k z_k, the lowest k among equal maxima.
+    static func argmax(_ z: UnsafeBufferPointer<Double>) -> Int {
+        var top = 0
+        for k in 1..<z.count where z[k] > z[top] { top = k }
+        return top
+    }
+}
+
+/// One logit row's softmax at temperature T, reduced to the quantities the
+/// calibration metrics need, all formed from `δ_k = (z_k − z_top)/T ≤ 0` so that
+/// nothing overflows and confident rows keep their digits:
+///
+/// - `S = Σ_k exp(δ_k) = 1 + rest`, `rest = Σ_{k≠top} exp(δ_k)`;
+/// - confidence `p_top = 1 / S`;
+/// - `−ln p_y = ln S − δ_y = log1p(rest) − δ_y` (log-sum-exp minus the label's logit);
+/// - Brier `Σ_k (p_k − 1[k=y])² = (Σ_{k≠y} e_k² + (Σ_{k≠y} e_k)²) / S²`, using
+///   `1 − p_y = Σ_{k≠y} e_k / S` rather than subtracting a rounded `p_y` from 1.
+struct SoftmaxRow {
+    /// The predicted class (argmax, lowest id on ties).
+    let top: Int
+    /// `rest = Σ_{k≠top} exp(δ_k)`.
+    let rest: Double
+
+    init(_ z: UnsafeBufferPointer<Double>, temperature: Double) {
+        top = Softmax.argmax(z)
+        var rest = 0.0
+        for k in z.indices where k != top {
+            rest += exp((z[k] - z[top]) / temperature)
+        }
+        self.rest = rest
+    }
+
+    /// S = 1 + rest
+    var denominator: Double { 1 + rest }
+
+    /// p_top = 1 / S
+    var confidence: Double { 1 / denominator }
+
+    /// −ln p_y = log1p(rest) − δ_y
+    func negativeLogLikelihood(_ z: UnsafeBufferPointer<Double>, label: Int, temperature: Double) -> Double {
+        log1p(rest) - (z[label] - z[top]) / temperature
+    }
+
+    /// Σ_k (p_k − 1[k=y])²
+    func brierScore(_ z: UnsafeBufferPointer<Double>, label: Int, temperature: Double) -> Double {
+        var othersSum = 0.0, othersSquares = 0.0
+        for k in z.indices where k != label {
+            let e = exp((z[k] - z[top]) / temperature)
+            othersSum += e
+            othersSquares += e * e
+        }
+        let s = denominator
+        // (Σ_{k≠y} e_k² + (Σ_{k≠y} e_k)²) / S²
+        return (othersSquares + othersSum * othersSum) / (s * s)
+    }
+}
