@@ -31,13 +31,6 @@ extension FigureLayout {
         }
 
         let templateRadius = theme.templateDiameter(pointSize: options.pointSize) / 2
-        var labels: [(text: String, placement: TemplateLabelPlacement)] = []
-        let templates = panel.marks.compactMap { mark -> TemplateMarker? in
-            if case .template(let template) = mark { return template }
-            return nil
-        }
-        let placements = TemplateLabelPlacement.outward(from: templates.map { transform.page($0.position) },
-                                                        radius: templateRadius, gap: theme.templateLabelGap)
         renderer.pushClip(frame)
         for mark in panel.marks {
             switch mark {
@@ -46,8 +39,6 @@ extension FigureLayout {
             case .template(let template):
                 renderer.draw(.circle(center: transform.page(template.position), radius: templateRadius),
                               fill: panel.classes[template.classIndex].color, stroke: theme.templateOutline)
-                let index = labels.count
-                labels.append((template.label ?? panel.classes[template.classIndex].name, placements[index]))
             case .path(let path):
                 renderer.draw(.polyline(path.points.map(transform.page), closed: path.closed),
                               fill: path.fill, stroke: path.stroke)
@@ -69,10 +60,9 @@ extension FigureLayout {
         renderer.draw(Path(ticks), fill: nil, stroke: theme.spine)
         renderer.draw(.rectangle(frame), fill: nil, stroke: theme.spine)
 
-        for label in labels {
-            renderer.draw(text: label.text, at: label.placement.position, anchor: label.placement.anchor,
-                          font: theme.templateLabelFont, color: theme.textColor, orientation: .horizontal,
-                          halo: theme.templateLabelHalo)
+        for label in layout.templateLabels {
+            renderer.draw(text: label.text, at: label.position, anchor: label.anchor, font: label.font,
+                          color: label.color, orientation: .horizontal, halo: theme.templateLabelHalo)
         }
         for mark in panel.marks {
             guard case .text(let text) = mark else { continue }

@@ -64,13 +64,14 @@ struct CellMargins {
             figure.rows[row].panels.indices.map { column in
                 layout(figure.rows[row].panels[column], cell: cells[row][column],
                        transform: DataTransform(limits: limits[row][column], frame: frames[row][column]),
-                       metrics: metrics)
+                       pointSize: figure.options.pointSize, metrics: metrics)
             }
         }
     }
 
     /// Places one panel's ticks and labels around its plot area.
-    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, metrics: some FontMetrics) -> PanelLayout {
+    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, pointSize: Double,
+                        metrics: some FontMetrics) -> PanelLayout {
         let frame = transform.frame
         let ticks = Ticks.forPlotArea(limits: transform.limits, frame: frame, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
@@ -108,6 +109,41 @@ struct CellMargins {
         }
         return PanelLayout(panel: panel, cell: cell, transform: transform, xTicks: ticks.x, yTicks: ticks.y,
                            xTickLabels: xTickLabels, yTickLabels: yTickLabels, title: title,
-                           xLabel: xLabel, yLabel: yLabel, caption: caption)
+                           xLabel: xLabel, yLabel: yLabel, caption: caption,
+                           templateLabels: templateLabels(panel, transform: transform, pointSize: pointSize, metrics: metrics))
+    }
+
+    /// Labels beside the panel's templates, facing outwards. A label that would
+    /// leave the plot area goes centred below or above its marker instead, and
+    /// when neither fits, moves the least needed to lie inside.
+    private func templateLabels(_ panel: Panel, transform: DataTransform, pointSize: Double,
+                                metrics: some FontMetrics) -> [PlacedText] {
+        let templates = panel.marks.compactMap { mark -> TemplateMarker? in
+            if case .template(let template) = mark { return template }
+            return nil
+        }
+        let centers = templates.map { transform.page($0.position) }
+        let reach = theme.templateDiameter(pointSize: pointSize) / 2 + theme.templateLabelGap
+        let placements = TemplateLabelPlacement.outward(from: centers, reach: reach)
+        let inside = transform.frame.inset(top: 2, left: 2, bottom: 2, right: 2)
+        return zip(templates, zip(centers, placements)).map { template, located in
+            let (center, outward) = located
+            let candidates = [outward,
+                              TemplateLabelPlacement(position: Point(x: center.x, y: center.y + reach),
+                                                     anchor: TextAnchor(.center, .top)),
+                              TemplateLabelPlacement(position: Point(x: center.x, y: center.y - reach),
+                                                     anchor: TextAnchor(.center, .bottom))]
+            let labels = candidates.map { placement in
+                PlacedText(template.label ?? panel.classes[template.classIndex].name, at: placement.position,
+                           anchor: placement.anchor, font: theme.templateLabelFont, color: theme.textColor,
+                           metrics: metrics)
+            }
+            if let fitting = labels.first(where: { inside.contains($0.bounds) }) { return fitting }
+            var label = labels[0]
+            label.position.x += max(0, inside.minX - label.bounds.minX) - max(0, label.bounds.maxX - inside.maxX)
+            label.position.y += max(0, inside.minY - label.bounds.minY) - max(0, label.bounds.maxY - inside.maxY)
+            return PlacedText(label.text, at: label.position, anchor: label.anchor, font: label.font,
+                              color: label.color, metrics: metrics)
+        }
     }
 }

@@ -22,11 +22,14 @@ public struct PanelLayout: Equatable, Sendable {
     public let yLabel: PlacedText?
     /// The caption under everything else.
     public let caption: PlacedText?
+    /// The labels of the template markers, in the order of the panel's templates,
+    /// kept inside the plot area.
+    public let templateLabels: [PlacedText]
 
     /// The plot area on the page.
     public var frame: Rect { transform.frame }
 
-    /// Every piece of text of the panel.
+    /// Every piece of text of the panel outside the plot area.
     public var texts: [PlacedText] {
         xTickLabels + yTickLabels + [title, xLabel, yLabel, caption].compactMap { $0 }
     }

@@ -7,9 +7,10 @@ struct TemplateLabelPlacement: Equatable {
     /// Which point of the label sits there.
     let anchor: TextAnchor
 
-    /// Placements for labels of markers of `radius` at page positions `centers`.
-    /// A lone template, or one at the centre, is labelled above and to the right.
-    static func outward(from centers: [Point], radius: Double, gap: Double) -> [TemplateLabelPlacement] {
+    /// Placements `reach` points from the centres of markers at page positions
+    /// `centers`. A lone template, or one at the centre, is labelled above and to
+    /// the right.
+    static func outward(from centers: [Point], reach: Double) -> [TemplateLabelPlacement] {
         guard !centers.isEmpty else { return [] }
         let middle = Point(x: centers.map(\.x).reduce(0, +) / Double(centers.count),
                            y: centers.map(\.y).reduce(0, +) / Double(centers.count))
@@ -25,7 +26,6 @@ struct TemplateLabelPlacement: Equatable {
             let side = 0.3827
             let horizontal: TextAnchor.Horizontal = dx > side ? .leading : dx < -side ? .trailing : .center
             let vertical: TextAnchor.Vertical = dy > side ? .top : dy < -side ? .bottom : .middle
-            let reach = radius + gap
             return TemplateLabelPlacement(position: Point(x: center.x + dx * reach, y: center.y + dy * reach),
                                           anchor: TextAnchor(horizontal, vertical))
         }
