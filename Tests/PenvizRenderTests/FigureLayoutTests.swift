@@ -1,0 +1,100 @@
+import Testing
+@testable import PenvizRender
+
+@Suite struct FigureLayoutTests {
+    let metrics = ApproximateFontMetrics()
+    let classes = ClassStyle.slots(["cat", "dog", "frog"])
+
+    private func scatterPanel(title: String? = nil, spread: Double = 1) -> Panel {
+        .templatePlane(title: title, classes: classes,
+                       points: Scatter(x: [-spread, spread, 0], y: [0, 0, spread], classIndex: [0, 1, 2]),
+                       templates: [Point(x: -1, y: 0), Point(x: 1, y: 0), Point(x: 0, y: 1)])
+    }
+
+    @Test func marginsFitALongTickLabel() {
+        // Limits fixed near a million with a tiny width give labels like "1000000.0002".
+        let panel = Panel(marks: [.scatter(Scatter(x: [0, 1], y: [1_000_000, 1_000_000.001], classIndex: [0, 0]))],
+                          aspect: .free, yLimits: 1_000_000...1_000_000.001)
+        let layout = FigureLayout(Figure(rows: [.init(panels: [panel])]), metrics: metrics)
+        let panelLayout = layout.panels[0]
+        let widest = panelLayout.yTickLabels.map(\.bounds.width).max() ?? 0
+        #expect(widest > 50)
+        for label in panelLayout.yTickLabels {
+            #expect(label.bounds.maxX <= panelLayout.frame.minX)
+            #expect(label.bounds.minX >= panelLayout.cell.minX - 1e-9)
+        }
+        for label in panelLayout.xTickLabels {
+            #expect(label.bounds.minY >= panelLayout.frame.maxY)
+            #expect(label.bounds.maxY <= layout.size.height)
+        }
+    }
+
+    @Test func legendsSitBesideTheirRowAndCoverNoPlotArea() {
+        let figure = Figure(rows: [.init(panels: [scatterPanel(), scatterPanel()], legend: Legend(classes: classes)),
+                                   .init(panels: [scatterPanel(), scatterPanel()], legend: Legend(classes: classes))],
+                            options: FigureOptions(width: 500, height: 400))
+        let layout = FigureLayout(figure, metrics: metrics)
+        let page = Rect(x: 0, y: 0, width: 500, height: 400)
+        for (row, legend) in zip(layout.rows, layout.legends) {
+            let legend = try! #require(legend)
+            #expect(page.contains(legend.frame))
+            for panel in layout.panels { #expect(!legend.frame.intersects(panel.frame)) }
+            // Beside its own row: its middle lies between the row's plot area's top and bottom.
+            #expect(row[0].frame.minY < legend.frame.center.y && legend.frame.center.y < row[0].frame.maxY)
+            #expect(legend.items.map(\.label.text) == ["cat", "dog", "frog"])
+        }
+    }
+
+    @Test func gridCellsAlignInRowsAndColumns() {
+        let row = Figure.Row(panels: [scatterPanel(title: "hard · train", spread: 1), scatterPanel(title: "hard · val", spread: 3),
+                                      scatterPanel(title: "smooth · train", spread: 0.5), scatterPanel(title: "smooth · val", spread: 2)])
+        var second = row
+        second.label = "cat / dog / frog"
+        let figure = Figure(rows: [row, second], columnHeaders: ["hard", "hard", "smoothed", "smoothed"],
+                            options: FigureOptions(width: 800, height: 420, title: "Label smoothing"))
+        let layout = FigureLayout(figure, metrics: metrics)
+        #expect(layout.rows.map(\.count) == [4, 4])
+        for panels in layout.rows {
+            for panel in panels.dropFirst() {
+                #expect(abs(panel.frame.minY - panels[0].frame.minY) < 1e-9)
+                #expect(abs(panel.frame.height - panels[0].frame.height) < 1e-9)
+            }
+        }
+        for column in 0..<4 {
+            #expect(abs(layout.rows[0][column].frame.minX - layout.rows[1][column].frame.minX) < 1e-9)
+            let header = layout.columnHeaders[column]
+            #expect(header.bounds.maxY <= layout.rows[0][column].title!.bounds.minY)
+            #expect(abs(header.position.x - layout.rows[0][column].frame.center.x) < 1e-9)
+        }
+        #expect(layout.rowLabels[0] == nil)
+        let rowLabel = try! #require(layout.rowLabels[1])
+        #expect(rowLabel.bounds.maxX <= layout.rows[1][0].cell.minX)
+        #expect(rowLabel.orientation == .upward)
+        #expect(rowLabel.bounds.height > rowLabel.bounds.width)
+        let title = try! #require(layout.title)
+        #expect(title.bounds.maxY <= layout.columnHeaders[0].bounds.minY)
+    }
+
+    @Test func everyTextStaysOnThePage() {
+        let panel = Panel(title: "run · val", caption: "tightness 0.12", classes: classes,
+                          marks: [.path(PathMark(points: [Point(x: 0, y: 0), Point(x: 1, y: 1)]))],
+                          aspect: .free, xLabel: "confidence", yLabel: "accuracy")
+        let figure = Figure(rows: [.init(label: "row", panels: [panel, panel], legend: Legend(classes: classes))],
+                            columnHeaders: ["a", "b"], options: FigureOptions(width: 420, height: 240, title: "Reliability"))
+        let layout = FigureLayout(figure, metrics: metrics)
+        let page = Rect(x: 0, y: 0, width: 420, height: 240)
+        let texts = layout.panels.flatMap(\.texts) + layout.columnHeaders + layout.rowLabels.compactMap { $0 }
+            + [layout.title!] + layout.legends.compactMap { $0 }.flatMap { $0.items.map(\.label) }
+        for text in texts { #expect(page.contains(text.bounds), "\(text.text) at \(text.bounds)") }
+        for panel in layout.panels {
+            for text in panel.texts { #expect(!text.bounds.intersects(panel.frame), "\(text.text) covers the plot area") }
+        }
+    }
+
+    @Test func templateLabelsStayInsideThePlotArea() {
+        let layout = FigureLayout(Figure(rows: [.init(panels: [scatterPanel()])]), metrics: metrics)
+        let panel = layout.panels[0]
+        #expect(panel.templateLabels.map(\.text) == ["cat", "dog", "frog"])
+        for label in panel.templateLabels { #expect(panel.frame.contains(label.bounds)) }
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+@testable import PenvizRender
+
+@Suite struct PlacedTextTests {
+    /// 10 pt text of 4 characters at 0.5 em: 20 wide, ascent 8, descent 2.
+    struct FixedMetrics: FontMetrics {
+        func measure(_ text: String, in font: Font) -> TextExtent {
+            TextExtent(width: Double(text.count) * 0.5 * font.size, ascent: 0.8 * font.size, descent: 0.2 * font.size)
+        }
+    }
+
+    @Test func anchorsPlaceTheBoundsAroundThePosition() {
+        let centred = PlacedText("abcd", at: Point(x: 100, y: 50), anchor: TextAnchor(.center, .middle),
+                                 font: Font(size: 10), color: .black, metrics: FixedMetrics())
+        #expect(centred.bounds == Rect(x: 90, y: 45, width: 20, height: 10))
+        let trailing = PlacedText("abcd", at: Point(x: 100, y: 50), anchor: TextAnchor(.trailing, .baseline),
+                                  font: Font(size: 10), color: .black, metrics: FixedMetrics())
+        #expect(trailing.bounds == Rect(x: 80, y: 42, width: 20, height: 10))
+    }
+
+    @Test func upwardTextIsTallAndNarrow() {
+        // Reading bottom to top, the start of the line is at the bottom and the
+        // glyph tops face left.
+        let upward = PlacedText("abcd", at: Point(x: 100, y: 50), anchor: TextAnchor(.leading, .top),
+                                font: Font(size: 10), color: .black, orientation: .upward, metrics: FixedMetrics())
+        #expect(upward.bounds == Rect(x: 100, y: 30, width: 10, height: 20))
+    }
+}
