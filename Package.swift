@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PenvizReportTests", dependencies: ["PenvizReport", "PenvizCore"]),
         .testTarget(
             name: "PenvizCLITests",
-            dependencies: ["PenvizIO", "PenvizCore"]
+            dependencies: ["penviz", "PenvizIO", "PenvizCore"]
         ),
     ]
 )

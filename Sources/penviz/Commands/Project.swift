@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PenvizCore
+import PenvizIO
+
+/// `penviz project`: the plane coordinates of one split's examples.
+struct Project: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the template-plane coordinates of a split's examples.",
+        discussion: """
+            Builds the plane through the bias-augmented templates of three classes \
+            (origin at their centroid, Gram–Schmidt basis e1 along b − a, e2 towards c) \
+            and writes index, label, class, p1, p2 for every example of those classes \
+            (of every class with --all-classes). CSV and JSON carry the class names; \
+            .npy holds a float64 N×4 array [index, label, p1, p2]. JSON also holds \
+            the basis and the template coordinates.
+
+            Example:
+              penviz project examples/fashion-mnist/smoothed.npz \\
+                  --classes T-shirt/top,Pullover,Shirt --split val --out coords.csv
+            """)
+
+    @Argument(help: ArgumentHelp("The run: .npz, .safetensors or a folder of .npy files.", valueName: "run"))
+    var runPath: String
+
+    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c.", valueName: "a,b,c"))
+    var classes: ClassTriplet
+
+    @Option(help: ArgumentHelp("The split to project (default: val when the run has it, else its first split).", valueName: "name"))
+    var split: String?
+
+    @Flag(help: "Project the examples of every class, not only the three.")
+    var allClasses = false
+
+    @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
+    var noBias = false
+
+    @Option(help: ArgumentHelp("Output file: .csv, .npy or .json.", valueName: "file"))
+    var out: String
+
+    @OptionGroup(title: "Run keys")
+    var runOptions: RunOptions
+
+    func run() throws {
+        let output = try OutputPath(out, allowed: [.csv, .npy, .json])
+        let loaded = try runOptions.load(runPath)
+        let ids = try classes.ids(in: loaded)
+        let chosen = try SplitChoice.one(split, in: loaded)
+        let plane = try TemplatePlane(
+            weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
+            includeBias: !noBias, classNames: loaded.classNames)
+
+        let wanted = Set(ids)
+        let rows = chosen.labels.indices.filter { allClasses || wanted.contains(chosen.labels[$0]) }
+        let points = plane.project(features: chosen.features, rows: rows)
+        let table = ProjectedTable(run: loaded, split: chosen, plane: plane, rows: rows, points: points)
+
+        let data: Data
+        switch output.format {
+        case .csv: data = table.csv()
+        case .npy: data = table.npy()
+        default: data = try table.json()
+        }
+        try AtomicFile.write(data, to: output.path)
+    }
+}
