@@ -1,0 +1,43 @@
+import Foundation
+import PenvizCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Read-only memory mappings of whole files.
+///
+/// Arrays are read in place from a mapping: the kernel pages in what is touched,
+/// so a file larger than memory can still be read, and nothing is copied.
+enum MappedFile {
+    /// Maps the regular file at `path` read-only; the mapping lives as long as the storage.
+    ///
+    /// An empty file gives an empty storage (a zero-length mapping is not allowed).
+    static func map(_ path: String) throws -> ByteStorage {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw PenvizError.input(path, "cannot open: \(lastErrorText())") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw PenvizError.input(path, "cannot read: \(lastErrorText())") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw PenvizError.input(path, "is not a regular file") }
+        let size = Int(status.st_size)
+        if size == 0 { return ByteStorage(copying: []) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw PenvizError.input(path, "cannot map into memory: \(lastErrorText())")
+        }
+        return ByteStorage(base: UnsafeRawPointer(address), count: size) { munmap(address, size) }
+    }
+
+    /// The text of the current `errno`.
+    static func lastErrorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+extension ByteStorage {
+    /// The stored bytes as a buffer, for bounds-checked reading.
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base, count: count)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import ZIPFoundation
+
+/// Inflates a zip member's raw deflate stream into a buffer of a fixed size, never past it.
+///
+/// Built on ZIPFoundation's `Data.decompress` (zlib), fed from the mapped archive by a
+/// provider that is bounded by the member's compressed size: the stream cannot read
+/// into the next member, and a stream that does not end within its compressed bytes
+/// is an error rather than an endless wait for input. The consumer copies into the
+/// destination and stops the moment output would go past it, so a zip bomb costs at
+/// most the destination's size in memory and one chunk of work beyond.
+enum BoundedInflater {
+    /// What can go wrong while inflating.
+    enum Problem: Error, Equatable {
+        /// The stream produces more than the destination holds (the declared size).
+        case pastDeclaredSize(Int)
+        /// The stream ends after `Int` bytes, short of the declared size.
+        case short(Int)
+        /// The compressed bytes run out before the stream ends.
+        case truncated
+        /// zlib reports invalid deflate data.
+        case corrupt
+        /// The inflated bytes do not have the CRC-32 the zip entry records.
+        case checksumMismatch
+    }
+
+    /// Output chunk size while inflating a whole member.
+    private static let wholeChunk = 1 << 20
+    /// Output chunk size while inflating just the first bytes (an `.npy` header).
+    private static let prefixChunk = 1 << 12
+
+    /// Inflates `compressed` into `destination`, which the stream must fill exactly;
+    /// checks the result against `crc32` (the zip entry's checksum).
+    static func inflate(
+        _ compressed: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, crc32: UInt32
+    ) throws(Problem) {
+        let (written, checksum) = try run(compressed, into: destination, stopWhenFull: false)
+        guard written == destination.count else { throw .short(written) }
+        guard checksum == crc32 else { throw .checksumMismatch }
+    }
+
+    /// Inflates the first `destination.count` bytes of `compressed` (fewer when the stream is shorter)
+    /// and returns how many were written.
+    static func inflatePrefix(
+        _ compressed: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer
+    ) throws(Problem) -> Int {
+        try run(compressed, into: destination, stopWhenFull: true).written
+    }
+
+    /// Thrown by the consumer to end a prefix read once the destination is full.
+    private struct DestinationFull: Error {}
+
+    private static func run(
+        _ compressed: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, stopWhenFull: Bool
+    ) throws(Problem) -> (written: Int, checksum: UInt32) {
+        var written = 0
+        let chunk = stopWhenFull ? prefixChunk : wholeChunk
+        do {
+            let checksum = try Data.decompress(
+                size: Int64(compressed.count), bufferSize: chunk, skipCRC32: stopWhenFull,
+                provider: { position, size in
+                    // Every chunk has exactly `size` bytes, zero-padded past the compressed data:
+                    // ZIPFoundation's zlib loop hands zlib `size` bytes whatever the chunk's count.
+                    // Zeros after the end never reach zlib when the stream ends in time; when it
+                    // does not, the next call (starting past the data) fails as truncated.
+                    guard position < Int64(compressed.count) else { throw Problem.truncated }
+                    let start = Int(position)
+                    var data = Data(count: size)
+                    let available = min(size, compressed.count - start)
+                    data.withUnsafeMutableBytes { target in
+                        target.copyMemory(from: UnsafeRawBufferPointer(rebasing: compressed[start..<(start + available)]))
+                    }
+                    return data
+                },
+                consumer: { output in
+                    let room = destination.count - written
+                    if output.count > room {
+                        guard stopWhenFull else { throw Problem.pastDeclaredSize(destination.count) }
+                        output.prefix(room).withUnsafeBytes { copy($0, into: destination, at: written) }
+                        written += room
+                        throw DestinationFull()
+                    }
+                    output.withUnsafeBytes { copy($0, into: destination, at: written) }
+                    written += output.count
+                    if stopWhenFull && written == destination.count { throw DestinationFull() }
+                })
+            return (written, checksum)
+        } catch is DestinationFull {
+            return (written, 0)
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw .corrupt
+        }
+    }
+
+    private static func copy(_ bytes: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer, at offset: Int) {
+        guard !bytes.isEmpty else { return }
+        UnsafeMutableRawBufferPointer(rebasing: destination[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+    }
+}

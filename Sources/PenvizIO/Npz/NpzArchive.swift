@@ -1,0 +1,156 @@
+import Foundation
+import PenvizCore
+
+/// An `.npz` archive: a zip of `KEY.npy` members, as `np.savez` (stored) and
+/// `np.savez_compressed` (deflated) write them, zip64 included.
+///
+/// Opening maps the archive, reads its central directory and every member's `.npy`
+/// header (for a deflated member, by inflating just the header's bytes), and checks
+/// that each member's declared size agrees with its header. Keys are member names
+/// without `.npy`, and may contain `/` (`train/features`). Members that are not
+/// `.npy` files are ignored; names with `..` components or absolute paths are refused.
+///
+/// A stored member is read in place from the mapping. A deflated member is inflated
+/// when ``array(_:)`` asks for it, into memory of exactly its declared size.
+public struct NpzArchive: ArrayArchive, Sendable {
+    /// The path as given, used in error messages.
+    public let path: String
+    public let entries: [ArrayEntry]
+    private let storage: ByteStorage
+    private let members: [String: Member]
+    private let memoryLimit: UInt64
+
+    /// One `.npy` member: where it is and what its header says.
+    private struct Member: Sendable {
+        let zip: ZipMember
+        let dataStart: Int
+        let header: NpyHeader
+        var isDeflated: Bool { zip.method == 8 }
+    }
+
+    /// Opens the archive at `path`. A deflated member larger than `memoryLimit` bytes
+    /// (the machine's physical memory by default) is refused when it is read.
+    public init(path: String, memoryLimit: UInt64 = ProcessInfo.processInfo.physicalMemory) throws {
+        let storage = try MappedFile.map(path)
+        let bytes = storage.bytes
+        var members: [String: Member] = [:]
+        var entries: [ArrayEntry] = []
+        for zip in try ZipDirectory.members(of: bytes, file: path) {
+            try NpzArchive.checkContained(zip.name, file: path)
+            guard !zip.isDirectory, zip.name.hasSuffix(".npy") else { continue }
+            let key = String(zip.name.dropLast(4))
+            guard members[key] == nil else {
+                throw PenvizError.input(path, key: key, "the archive holds two members named '\(zip.name)'")
+            }
+            let member = try NpzArchive.openMember(zip, key: key, bytes: bytes, file: path)
+            members[key] = member
+            entries.append(member.header.entry(key: key, available: Int(zip.uncompressedSize) - member.header.dataOffset))
+        }
+        self.path = path
+        self.entries = entries
+        self.storage = storage
+        self.members = members
+        self.memoryLimit = memoryLimit
+    }
+
+    public func array(_ key: String) throws -> ArrayView {
+        guard let member = members[key] else { throw missingKey(key) }
+        if !member.isDeflated {
+            return try member.header.view(
+                of: storage, dataStart: member.dataStart + member.header.dataOffset, file: path, key: key)
+        }
+        // openMember checked that the declared size fits in Int and matches the header.
+        let size = Int(member.zip.uncompressedSize)
+        guard member.zip.uncompressedSize <= memoryLimit else {
+            throw PenvizError.input(
+                path, key: key,
+                "inflating needs \(size) bytes, more than this machine's \(memoryLimit) bytes of memory; "
+                    + "save the run uncompressed (np.savez instead of np.savez_compressed) so penviz can map it")
+        }
+        guard member.header.dtype != nil else { throw member.header.refusalError(file: path, key: key) }
+        let compressed = UnsafeRawBufferPointer(rebasing: storage.bytes[member.dataStart..<(member.dataStart + Int(member.zip.compressedSize))])
+        let inflated = try ByteStorage(count: size) { destination in
+            do {
+                try BoundedInflater.inflate(compressed, into: destination, crc32: member.zip.crc32)
+            } catch {
+                throw NpzArchive.inflateError(error, declared: size, file: path, key: key)
+            }
+        }
+        let header = try NpyHeader.parse(inflated.bytes, file: path, key: key)
+        guard header == member.header else {
+            throw PenvizError.input(path, key: key, "member changed while it was read")
+        }
+        return try header.view(of: inflated, dataStart: header.dataOffset, file: path, key: key)
+    }
+
+    /// Refuses member names that would leave a folder they were extracted into.
+    private static func checkContained(_ name: String, file: String) throws {
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "\\", omittingEmptySubsequences: false) }
+        let isAbsolute = name.hasPrefix("/") || name.hasPrefix("\\") || (components.first?.hasSuffix(":") ?? false)
+        if isAbsolute || components.contains("..") {
+            throw PenvizError.input(
+                file, "member '\(name)' has \(isAbsolute ? "an absolute path" : "a '..' path component"); penviz refuses such archives")
+        }
+    }
+
+    /// Locates a member's data, reads its `.npy` header and checks the declared size against it.
+    private static func openMember(_ zip: ZipMember, key: String, bytes: UnsafeRawBufferPointer, file: String) throws -> Member {
+        func fail(_ problem: String) -> PenvizError { PenvizError.input(file, key: key, problem) }
+        guard !zip.isEncrypted else { throw fail("member is encrypted") }
+        guard zip.method == 0 || zip.method == 8 else {
+            throw fail("compression method \(zip.method) is not supported (np.savez stores, np.savez_compressed deflates)")
+        }
+        guard let declared = Int(exactly: zip.uncompressedSize) else {
+            throw fail("declared size \(zip.uncompressedSize) bytes does not fit in memory addresses")
+        }
+        if zip.method == 0 && zip.compressedSize != zip.uncompressedSize {
+            throw fail("stored member's sizes disagree (\(zip.compressedSize) stored, \(zip.uncompressedSize) declared)")
+        }
+        let dataStart = try ZipDirectory.dataStart(of: zip, in: bytes, file: file)
+        let compressed = UnsafeRawBufferPointer(rebasing: bytes[dataStart..<(dataStart + Int(zip.compressedSize))])
+        let header: NpyHeader
+        if zip.method == 0 {
+            header = try NpyHeader.parse(compressed, file: file, key: key)
+        } else {
+            let preamble = try inflatedPrefix(compressed, count: min(declared, NpyHeader.preambleSize), file: file, key: key)
+            let end = try preamble.withUnsafeBytes { try NpyHeader.headerEnd($0, file: file, key: key) }
+            let headerBytes = try inflatedPrefix(compressed, count: min(declared, end), file: file, key: key)
+            header = try headerBytes.withUnsafeBytes { try NpyHeader.parse($0, file: file, key: key) }
+        }
+        let available = declared - header.dataOffset
+        if let needed = header.dataByteCount, needed != available {
+            throw fail("zip entry declares \(available) data bytes but the .npy header describes \(needed)")
+        }
+        return Member(zip: zip, dataStart: dataStart, header: header)
+    }
+
+    /// The first `count` inflated bytes of a deflated member (fewer if the stream is shorter).
+    private static func inflatedPrefix(_ compressed: UnsafeRawBufferPointer, count: Int, file: String, key: String) throws -> [UInt8] {
+        var prefix = [UInt8](repeating: 0, count: count)
+        let written: Int
+        do {
+            written = try prefix.withUnsafeMutableBytes { try BoundedInflater.inflatePrefix(compressed, into: $0) }
+        } catch {
+            throw inflateError(error, declared: count, file: file, key: key)
+        }
+        return Array(prefix.prefix(written))
+    }
+
+    private static func inflateError(_ error: any Error, declared: Int, file: String, key: String) -> PenvizError {
+        let problem: String
+        switch error as? BoundedInflater.Problem {
+        case .pastDeclaredSize(let size)?:
+            problem = "deflated member inflates past its declared size of \(size) bytes (zip bomb?)"
+        case .short(let size)?:
+            problem = "deflated member inflates to only \(size) bytes but declares \(declared)"
+        case .truncated?:
+            problem = "deflate stream ends before the member's data does (truncated archive?)"
+        case .checksumMismatch?:
+            problem = "inflated data fails its CRC-32 check (corrupt archive)"
+        case .corrupt?, nil:
+            problem = "deflate stream is corrupt"
+        }
+        return PenvizError.input(file, key: key, problem)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PenvizCore
+@testable import PenvizIO
+import Testing
+
+/// `.npz` archives written by `np.savez` (stored), `np.savez_compressed` (deflated) and with zip64 records.
+struct NpzArchiveTests {
+    static let archives = ["npz/stored.npz", "npz/deflated.npz", "npz/zip64.npz"]
+
+    @Test("every member is listed with its key, type and shape", arguments: archives)
+    func lists(_ file: String) throws {
+        let archive = try NpzArchive(path: Fixtures.path(file))
+        #expect(archive.entries == [
+            ArrayEntry(key: "train/features", storedType: "<f4", dtype: .float32, shape: [3, 4], byteCount: 48),
+            ArrayEntry(key: "train/labels", storedType: "<i8", dtype: .int64, shape: [5], byteCount: 40),
+            ArrayEntry(key: "weight", storedType: ">f8", dtype: .float64, shape: [3, 4], byteCount: 96),
+            ArrayEntry(key: "class_names", storedType: "<U10", dtype: .unicode(length: 10), shape: [5], byteCount: 200),
+            ArrayEntry(key: "label_smoothing", storedType: "<f8", dtype: .float64, shape: [], byteCount: 8),
+            ArrayEntry(key: "flag", storedType: "|b1", dtype: .bool, shape: [5], byteCount: 5),
+        ])
+    }
+
+    @Test("every member reads the formula's values", arguments: archives)
+    func reads(_ file: String) throws {
+        let archive = try NpzArchive(path: Fixtures.path(file))
+        #expect(try archive.array("train/features").doubles() == Formula.values("f4", shape: [3, 4]))
+        #expect(try archive.array("train/labels").doubles() == Formula.values("i8", shape: [5]))
+        let weight = try archive.array("weight")
+        #expect(weight.isFortranOrder && weight.byteOrder == .big)
+        #expect(weight.doubles() == Formula.values("f8", shape: [3, 4]))
+        #expect(try archive.array("class_names").strings() == fixtureClassNames)
+        #expect(try archive.array("label_smoothing").doubles() == [0.1])
+        #expect(try archive.array("flag").doubles() == Formula.values("b1", shape: [5]))
+    }
+
+    @Test("a stored member is read in place from the mapped archive")
+    func storedIsMapped() throws {
+        let path = Fixtures.path("npz/stored.npz")
+        let archive = try NpzArchive(path: path)
+        let features = try archive.array("train/features")
+        let labels = try archive.array("train/labels")
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        #expect(features.storage.count == size)
+        #expect(features.storage === labels.storage)
+        // The member's bytes in the file are the array's bytes.
+        let fileBytes = try Fixtures.bytes("npz/stored.npz")
+        let viewBytes = Array(UnsafeRawBufferPointer(start: features.storage.base + features.offset, count: 48))
+        #expect(Array(fileBytes[features.offset..<(features.offset + 48)]) == viewBytes)
+    }
+
+    @Test("a deflated member is inflated into exactly its declared size")
+    func deflatedIsInflated() throws {
+        let archive = try NpzArchive(path: Fixtures.path("npz/deflated.npz"))
+        let features = try archive.array("train/features")
+        #expect(features.storage.count == 128 + 48)  // the member: header (padded to 64s) plus data
+        #expect(features.offset == 128)
+    }
+
+    @Test("a deflated member larger than memory is refused with a hint; stored members are only mapped")
+    func memoryLimit() throws {
+        let deflated = Fixtures.path("npz/deflated.npz")
+        // train/features inflates to 128 + 48 = 176 bytes, label_smoothing to 128 + 8 = 136.
+        let small = try NpzArchive(path: deflated, memoryLimit: 150)
+        expectInputError(deflated, "train/features", "more than this machine's 150 bytes", "np.savez instead of np.savez_compressed") {
+            _ = try small.array("train/features")
+        }
+        #expect(try small.array("label_smoothing").doubles() == [0.1])
+        let stored = try NpzArchive(path: Fixtures.path("npz/stored.npz"), memoryLimit: 100)
+        #expect(try stored.array("train/features").shape == [3, 4])
+    }
+
+    @Test("a key that is not there is an error listing the keys that are")
+    func missingKey() throws {
+        let path = Fixtures.path("npz/stored.npz")
+        let archive = try NpzArchive(path: path)
+        expectInputError(path, "'val/features'", "no such array", "train/features, train/labels") {
+            _ = try archive.array("val/features")
+        }
+    }
+
+    @Test("members that are not .npy files are ignored; folders inside are fine")
+    func ignoresOtherMembers() throws {
+        let folder = try TemporaryFolder()
+        let npy = npyBytes(header: "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", data: littleEndianBytes(UInt64(2.5.bitPattern)))
+        let path = try folder.write(ZipBytes.stored([("README.txt", Array("hello".utf8)), ("a/", []), ("a/b.npy", npy)]), to: "x.npz")
+        let archive = try NpzArchive(path: path)
+        #expect(archive.entries.map(\.key) == ["a/b"])
+        #expect(try archive.array("a/b").doubles() == [2.5])
+    }
+}
