@@ -19,9 +19,8 @@ public enum ClassNamesFile {
             }
             return names
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
+        // "\r\n" is one Character in Swift, and a newline like "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
     }
