@@ -1,0 +1,71 @@
+/// A percentile bootstrap interval for the ECE (DESIGN.md §3): B resamples of
+/// the examples, drawn with replacement, each giving an ECE with the same bins;
+/// the interval runs from the 2.5 % to the 97.5 % percentile of those B values.
+public struct BootstrapInterval: Codable, Sendable, Equatable {
+    /// The 2.5 % percentile.
+    public let lower: Double
+    /// The 97.5 % percentile.
+    public let upper: Double
+    /// Number of resamples, B.
+    public let resamples: Int
+    /// The seed the resamples were drawn from.
+    public let seed: UInt64
+
+    /// The interval for the ECE of `confidences` and `correct`, with `binCount`
+    /// bins and `binning`, from `resamples` resamples seeded by `seed`.
+    ///
+    /// Resample b draws its n indices with ``SeededGenerator/next(below:)`` from a
+    /// generator seeded with the b-th output of `SeededGenerator(seed: seed)`, so
+    /// the result depends on the seed only, not on the thread count.
+    /// Percentiles interpolate linearly between order statistics, like NumPy's
+    /// default: the q-quantile of sorted `v_0 … v_{B−1}` is
+    /// `v_⌊h⌋ + (h − ⌊h⌋)(v_⌊h⌋+1 − v_⌊h⌋)` with `h = (B − 1)q`.
+    public init(
+        confidences: [Double], correct: [Bool], binCount: Int = 15, binning: CalibrationBinning = .width,
+        resamples: Int = 200, seed: UInt64 = 0
+    ) {
+        precondition(resamples >= 1, "BootstrapInterval: needs at least one resample")
+        precondition(!confidences.isEmpty, "BootstrapInterval: needs at least one example")
+        let n = confidences.count
+        // Resamples are listed in ascending confidence, as equal-mass binning needs.
+        let order = ReliabilityDiagram.ascendingOrder(confidences)
+        var master = SeededGenerator(seed: seed)
+        let seeds = (0..<resamples).map { _ in master.next() }
+        let values = RowBlocks.concurrentMap(count: resamples) { b in
+            var generator = SeededGenerator(seed: seeds[b])
+            var multiplicity = [Int](repeating: 0, count: n)
+            for _ in 0..<n { multiplicity[generator.next(below: n)] += 1 }
+            var sample: [Int] = []
+            sample.reserveCapacity(n)
+            for index in order {
+                for _ in 0..<multiplicity[index] { sample.append(index) }
+            }
+            return ReliabilityDiagram(
+                confidences: confidences, correct: correct, sample: sample, binCount: binCount, binning: binning
+            ).ece
+        }.sorted()
+        lower = Self.percentile(ofSorted: values, 0.025)
+        upper = Self.percentile(ofSorted: values, 0.975)
+        self.resamples = resamples
+        self.seed = seed
+    }
+
+    /// The interval for the ECE of top-label `predictions`.
+    public init(
+        predictions: TopLabelPredictions, binCount: Int = 15, binning: CalibrationBinning = .width,
+        resamples: Int = 200, seed: UInt64 = 0
+    ) {
+        self.init(
+            confidences: predictions.confidences, correct: predictions.isCorrect, binCount: binCount,
+            binning: binning, resamples: resamples, seed: seed)
+    }
+
+    /// The q-quantile (0 ≤ q ≤ 1) of ascending `values`, by linear interpolation.
+    static func percentile(ofSorted values: [Double], _ q: Double) -> Double {
+        // h = (B − 1) q;  v_⌊h⌋ + (h − ⌊h⌋)(v_⌊h⌋+1 − v_⌊h⌋)
+        let h = Double(values.count - 1) * q
+        let below = Int(h.rounded(.down))
+        guard below + 1 < values.count else { return values[values.count - 1] }
+        return values[below] + (h - Double(below)) * (values[below + 1] - values[below])
+    }
+}
