@@ -1,0 +1,73 @@
+import Testing
+@testable import PenvizCore
+
+/// The exact closest/farthest triplet search against known layouts and a plain triple loop.
+struct AutoTripletTests {
+    @Test func templatesOnALine() throws {
+        // Without bias, templates at 0, 1, 3, 10, 11, 12 on a line. A triplet's distance sum is
+        // 2·(max − min): the closest span is 10, 11, 12 (span 2), the farthest 0 … 12 with any
+        // middle one; ties go to the lowest ids: (0, 1, 5). Separations: 4/3 and 24/3.
+        let weight = Matrix([[0], [1], [3], [10], [11], [12]])
+        let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
+        #expect(triplets.similar.triplet == Triplet(3, 4, 5))
+        #expect(triplets.similar.separation == 4.0 / 3)
+        #expect(triplets.different.triplet == Triplet(0, 1, 5))
+        #expect(triplets.different.separation == 8)
+        #expect(triplets.choice(.similar) == triplets.similar)
+        #expect(triplets.choice(.different) == triplets.different)
+    }
+
+    @Test func tiesGoToTheLowestIds() throws {
+        // Four corners of a square and its centre twice over: every triplet of corners ties with its
+        // mirror images; (0, 1, 2) is lexicographically first among the largest.
+        // The closest: the two centres (4, 5, coincident) with any corner: (0, 4, 5) first.
+        let weight = Matrix([[0, 0], [2, 0], [2, 2], [0, 2], [1, 1], [1, 1]])
+        let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
+        #expect(triplets.different.triplet == Triplet(0, 1, 2))
+        #expect(triplets.similar.triplet == Triplet(0, 4, 5))
+    }
+
+    @Test func theBiasCountsWhenIncluded() throws {
+        // Same weights, biases that push template 2 far away in the augmented coordinate.
+        let weight = Matrix([[0], [1], [2], [3]])
+        let bias = [0.0, 0, 100, 0]
+        let with = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+        let without = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias, includeBias: false))
+        #expect(with.similar.triplet == Triplet(0, 1, 3))
+        #expect(without.similar.triplet == Triplet(0, 1, 2))
+    }
+
+    @Test func agreesWithAPlainTripleLoop() throws {
+        var generator = SeededGenerator(seed: 20)
+        for trial in 0..<5 {
+            let k = 20 + trial, d = 7
+            let weight = TestSupport.randomMatrix(k, d, &generator)
+            let bias = TestSupport.uniform(k, &generator)
+            let t = (0..<k).map { weight.row($0) + [bias[$0]] }
+            func distance(_ i: Int, _ j: Int) -> Double {
+                zip(t[i], t[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+            }
+            var best = (Double.infinity, Triplet(0, 0, 0)), worst = (-Double.infinity, Triplet(0, 0, 0))
+            for a in 0..<k {
+                for b in (a + 1)..<k {
+                    for c in (b + 1)..<k {
+                        let mean = (distance(a, b) + distance(a, c) + distance(b, c)) / 3
+                        if mean < best.0 { best = (mean, Triplet(a, b, c)) }
+                        if mean > worst.0 { worst = (mean, Triplet(a, b, c)) }
+                    }
+                }
+            }
+            let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+            #expect(triplets.similar.triplet == best.1)
+            #expect(triplets.different.triplet == worst.1)
+            #expect(TestSupport.close(triplets.similar.separation, best.0, relative: 1e-14))
+            #expect(TestSupport.close(triplets.different.separation, worst.0, relative: 1e-14))
+        }
+    }
+
+    @Test func fewerThanThreeClassesIsAnError() {
+        #expect(throws: PenvizError.self) {
+            try AutoTriplets(templates: ClassTemplates(weight: Matrix([[0], [1]]), bias: [0, 0]))
+        }
+    }
+}
