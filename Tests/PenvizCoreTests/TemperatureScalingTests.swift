@@ -24,15 +24,15 @@ struct TemperatureScalingTests {
         let (logits, labels) = closedFormCase(a: 1, classes: 2, correct: 2, wrong: 1)
         let fit = try TemperatureScaling(logits: logits, labels: labels)
         #expect(fit.outcome == .interior)
-        #expect(TestSupport.close(fit.temperature, 1 / log(2.0), relative: 1e-12))
+        #expect(TestSupport.close(fit.temperature, 1 / log(2.0), relative: 1e-14))
     }
 
     @Test func multiClassClosedForm() throws {
         // K = 4, p = 3, q = 1, a = 2: T* = 2 / ln 9;  K = 10, p = 1, q = 4, a = 5: T* = 5 / ln(9/4)
         let (logits, labels) = closedFormCase(a: 2, classes: 4, correct: 3, wrong: 1)
-        #expect(TestSupport.close(try TemperatureScaling(logits: logits, labels: labels).temperature, 2 / log(9.0), relative: 1e-12))
+        #expect(TestSupport.close(try TemperatureScaling(logits: logits, labels: labels).temperature, 2 / log(9.0), relative: 1e-14))
         let (more, moreLabels) = closedFormCase(a: 5, classes: 10, correct: 1, wrong: 4)
-        #expect(TestSupport.close(try TemperatureScaling(logits: more, labels: moreLabels).temperature, 5 / log(9.0 / 4), relative: 1e-12))
+        #expect(TestSupport.close(try TemperatureScaling(logits: more, labels: moreLabels).temperature, 5 / log(9.0 / 4), relative: 1e-14))
     }
 
     /// nll(T) = mean(ln Σ_k e^{z_k/T} − z_y/T), written out plainly with a max shift.
@@ -71,6 +71,32 @@ struct TemperatureScalingTests {
         let after = try CalibrationMetrics(logits: LogitSource(logits), labels: labels, temperature: fit.temperature)
         #expect(after.nll <= before.nll)
         #expect(after.accuracy == before.accuracy)
+    }
+
+    /// nll′(β) = mean over examples of Σ_k p_k(β)·(z_k − z_y), with the textbook softmax of β·z.
+    private func slope(_ logits: Matrix, _ labels: [Int], beta: Double) -> Double {
+        var total = 0.0
+        for i in 0..<logits.rows {
+            let z = logits.row(i)
+            let e = z.map { exp(beta * ($0 - z.max()!)) }
+            let sum = e.reduce(0, +)
+            total += z.indices.reduce(0.0) { $0 + e[$1] / sum * (z[$1] - z[labels[i]]) }
+        }
+        return total / Double(logits.rows)
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func theSlopeVanishesAtTheFittedTemperature(seed: UInt64) throws {
+        // Whatever side Newton approaches the root from, it must stop on it, not bisect away from it.
+        var generator = SeededGenerator(seed: seed)
+        let logits = TestSupport.randomMatrix(150, 4, in: -5...5, &generator)
+        let labels = (0..<150).map { i in
+            generator.nextUnitInterval() < 0.6 ? Softmax.predictedClass(logits.row(i)) : generator.next(below: 4)
+        }
+        let fit = try TemperatureScaling(logits: LogitSource(logits), labels: labels)
+        #expect(fit.outcome == .interior)
+        // nll″ is of order 1 here, so a slope of 1e-13 means T* is within about 1e-13 of the root.
+        #expect(abs(slope(logits, labels, beta: 1 / fit.temperature)) < 1e-13)
     }
 
     @Test func computedLogitsFitTheSameTemperature() throws {

@@ -72,7 +72,8 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
             if current.first < 0 { lower = beta } else { upper = beta }
             let newton = beta - current.first / current.second
             let next: Double
-            if current.second > 0, newton > lower, newton < upper, abs(newton - beta) <= abs(stepBeforeLast) / 2 {
+            // Newton may land on a bracket end: near the root its step can round to 0, which ends the search.
+            if current.second > 0, newton >= lower, newton <= upper, abs(newton - beta) <= abs(stepBeforeLast) / 2 {
                 next = newton
             } else {
                 next = lower + (upper - lower) / 2
