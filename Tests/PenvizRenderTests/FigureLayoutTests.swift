@@ -91,6 +91,18 @@ import Testing
         }
     }
 
+    @Test func smallPanelsStillGetThreeTicksAWay() {
+        // Four panels side by side on a narrow page: about three tick spacings a
+        // panel, where rounding the step up alone would leave only the 0 tick.
+        let row = Figure.Row(panels: (0..<4).map { _ in scatterPanel(spread: 8) })
+        let layout = FigureLayout(Figure(rows: [row], options: FigureOptions(width: 700, height: 220)), metrics: metrics)
+        for panel in layout.panels {
+            #expect(panel.xTicks.values.count >= 3)
+            #expect(panel.yTicks.values.count >= 3)
+            #expect(panel.xTicks.step == panel.yTicks.step)
+        }
+    }
+
     @Test func templateLabelsStayInsideThePlotArea() {
         let layout = FigureLayout(Figure(rows: [.init(panels: [scatterPanel()])]), metrics: metrics)
         let panel = layout.panels[0]

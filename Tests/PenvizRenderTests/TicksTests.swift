@@ -54,6 +54,10 @@ import Testing
         #expect(Ticks.niceStep(atLeast: 0.001) == 0.001)
         #expect(Ticks.niceStep(atLeast: 120) == 200)
         #expect(Ticks.niceStep(after: 2) == 5)
+        #expect(Ticks.niceStep(before: 10) == 5)
+        #expect(Ticks.niceStep(before: 5) == 2)
+        #expect(Ticks.niceStep(before: 2) == 1)
+        #expect(Ticks.niceStep(before: 0.1) == 0.05)
         #expect(Ticks.niceStep(atLeast: 0) == 0)
     }
 

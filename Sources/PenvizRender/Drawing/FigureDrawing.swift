@@ -37,8 +37,11 @@ extension FigureLayout {
             case .scatter(let scatter):
                 renderer.draw(markers(for: scatter, classes: panel.classes, transform: transform))
             case .template(let template):
-                renderer.draw(.circle(center: transform.page(template.position), radius: templateRadius),
-                              fill: panel.classes[template.classIndex].color, stroke: theme.templateOutline)
+                // A white ring under the dark outline lifts the marker off a dense
+                // cluster of its own colour.
+                let marker = Path.circle(center: transform.page(template.position), radius: templateRadius)
+                renderer.draw(marker, fill: nil, stroke: theme.templateRing)
+                renderer.draw(marker, fill: panel.classes[template.classIndex].color, stroke: theme.templateOutline)
             case .path(let path):
                 renderer.draw(.polyline(path.points.map(transform.page), closed: path.closed),
                               fill: path.fill, stroke: path.stroke)

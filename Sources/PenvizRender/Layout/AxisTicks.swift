@@ -1,20 +1,33 @@
 extension Ticks {
     /// The ticks of a plot area: about one every `theme.tickSpacing` points, on
-    /// nice steps, with horizontal labels at least a label's width plus a gap
-    /// apart. An equal-aspect panel uses one step on both axes, so its grid is
-    /// made of squares.
+    /// nice steps, at least three on each axis when the labels leave room, and
+    /// horizontal labels at least a label's width plus a gap apart. An
+    /// equal-aspect panel uses one step on both axes, so its grid is made of squares.
     static func forPlotArea(limits: AxisLimits, frame: Rect, aspect: Panel.Aspect,
                             theme: Theme, metrics: some FontMetrics) -> (x: Ticks, y: Ticks) {
         func step(_ extent: Double, _ length: Double) -> Double {
-            niceStep(atLeast: extent / Double(max(1, Int(length / theme.tickSpacing))))
+            niceStep(atLeast: extent / Double(max(2, Int(length / theme.tickSpacing))))
         }
         var xStep = step(limits.width, frame.width)
         var yStep = step(limits.height, frame.height)
         if aspect == .equal { xStep = max(xStep, yStep); yStep = xStep }
-        while true {
-            let ticks = Ticks(step: xStep, in: limits.x)
+        func crowded(_ step: Double) -> Bool {
+            let ticks = Ticks(step: step, in: limits.x)
             let widest = ticks.labels.map { metrics.measure($0, in: theme.tickFont).width }.max() ?? 0
-            if ticks.values.count <= 2 || widest + 2 * theme.tickLength <= xStep * frame.width / limits.width { break }
+            return ticks.values.count > 2 && widest + 2 * theme.tickLength > step * frame.width / limits.width
+        }
+        func tooFew(_ step: Double, _ range: ClosedRange<Double>) -> Bool {
+            step > 0 && Ticks(step: step, in: range).values.count < 3
+        }
+        // Rounding the step up to a nice one can leave a single tick: step down
+        // while an axis has fewer than three and the labels still fit.
+        while tooFew(xStep, limits.x) || tooFew(yStep, limits.y) {
+            let smallerX = tooFew(xStep, limits.x) || aspect == .equal ? niceStep(before: xStep) : xStep
+            let smallerY = tooFew(yStep, limits.y) || aspect == .equal ? niceStep(before: yStep) : yStep
+            guard !crowded(smallerX) else { break }
+            (xStep, yStep) = (smallerX, smallerY)
+        }
+        while crowded(xStep) {
             xStep = niceStep(after: xStep)
             if aspect == .equal { yStep = xStep }
         }

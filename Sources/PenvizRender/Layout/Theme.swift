@@ -44,6 +44,7 @@ struct Theme: Equatable, Sendable {
     var templateDiameterFactor = 3.2
     var templateMinimumDiameter = 7.5
     var templateOutline = Stroke(color: Color(grey: 0.1), width: 1.1)
+    var templateRing = Stroke(color: .white, width: 3.4)
     var templateLabelFont = Font(size: 9, weight: .bold)
     var templateLabelGap = 2.5
     var templateLabelHalo = Stroke(color: Color(grey: 1, alpha: 0.9), width: 2.6)

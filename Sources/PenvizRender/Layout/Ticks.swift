@@ -48,6 +48,12 @@ public struct Ticks: Equatable, Sendable {
         niceStep(atLeast: step * 1.0001)
     }
 
+    /// The next nice step below the nice step `step`: 10 → 5 → 2 → 1.
+    public static func niceStep(before step: Double) -> Double {
+        // Neighbouring nice steps differ by a factor of 2 to 2.5.
+        niceStep(atLeast: step * 0.4)
+    }
+
     /// A tick label for `value` on an axis with ticks `step` apart: plain decimals
     /// with as many places as the step needs, or `mantissa e exponent` (zero as
     /// `0`) when the step is below 10⁻⁴ or at least 10⁶. Negative numbers take a true minus sign.
