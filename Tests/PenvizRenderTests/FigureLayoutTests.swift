@@ -103,6 +103,25 @@ import Testing
         }
     }
 
+    @Test func rowsKeepOnlyTheRoomTheirLabelsNeed() {
+        // A reliability diagram: bars above, a count histogram with the x label below.
+        let bars = Panel(title: "run · test", aspect: .free, xLimits: 0...1, yLimits: 0...1, yLabel: "accuracy")
+        let counts = Panel(aspect: .free, xLimits: 0...1, yLimits: 0...2000, xLabel: "confidence", yLabel: "count")
+        let figure = Figure(rows: [.init(panels: [bars, bars]), .init(panels: [counts, counts])],
+                            options: FigureOptions(width: 400, height: 300))
+        let layout = FigureLayout(figure, metrics: metrics)
+        let upper = layout.rows[0][0], lower = layout.rows[1][0]
+        // The upper row keeps room for ticks and their labels only; the lower
+        // row's cell also holds the axis label.
+        let upperRoom = upper.cell.maxY - upper.frame.maxY
+        let lowerRoom = lower.cell.maxY - lower.frame.maxY
+        let axisLabel = try! #require(lower.xLabel)
+        #expect(abs(lowerRoom - upperRoom - (axisLabel.bounds.height + Theme.paper.axisLabelGap)) < 1e-9)
+        // Columns still line up, with room for the widest tick label ("2000") in both rows.
+        #expect(abs(upper.frame.minX - lower.frame.minX) < 1e-9)
+        for label in upper.yTickLabels + lower.yTickLabels { #expect(label.bounds.minX >= upper.cell.minX) }
+    }
+
     @Test func templateLabelsStayInsideThePlotArea() {
         let layout = FigureLayout(Figure(rows: [.init(panels: [scatterPanel()])]), metrics: metrics)
         let panel = layout.panels[0]

@@ -1,76 +1,94 @@
-/// The room every cell keeps around its plot area for titles, ticks, labels and
-/// captions. All cells of a figure share one set of margins so plot areas align.
+/// The room each cell keeps around its plot area for titles, ticks, labels and
+/// captions. Cells of one row share their top and bottom margins and cells of one
+/// column their left and right ones, so plot areas line up across the grid while
+/// a row without axis labels (say, the upper panels of a reliability diagram)
+/// does not keep room for them.
 struct CellMargins {
-    /// Above the plot area: the panel title, or half a tick label so the top label fits.
-    let top: Double
-    /// Below: ticks, tick labels, axis label, caption.
-    let bottom: Double
-    /// Left of the widest vertical tick label: ticks, gaps and the axis label.
-    let leftWithoutTickLabels: Double
-    /// The widest vertical tick label assumed so far.
-    var yTickLabelWidth: Double
-    /// How far the last horizontal tick label may reach past the plot area.
-    var rightOverhang: Double
+    /// Above each row's plot areas: the panel title, or half a tick label so the
+    /// top label fits.
+    let top: [Double]
+    /// Below each row's plot areas: ticks, tick labels, axis label, caption.
+    let bottom: [Double]
+    /// Left of each column's widest vertical tick label: ticks, gaps and the axis label.
+    let leftWithoutTickLabels: [Double]
+    /// Each column's widest vertical tick label assumed so far.
+    var yTickLabelWidth: [Double]
+    /// How far each column's last horizontal tick label may reach past the plot area.
+    var rightOverhang: [Double]
     let theme: Theme
 
     /// Margins for `figure`'s panels, starting from a guess for the tick labels.
     init(figure: Figure, theme: Theme, metrics: some FontMetrics) {
-        let panels = figure.rows.flatMap(\.panels)
         let tickLabelHeight = metrics.measure("0", in: theme.tickFont).height
         let titleHeight = metrics.measure("Hg", in: theme.panelTitleFont).height
         let axisLabelHeight = metrics.measure("Hg", in: theme.axisLabelFont).height
         let captionHeight = metrics.measure("Hg", in: theme.captionFont).height
-        top = panels.contains { $0.title != nil } ? titleHeight + theme.panelTitleGap : tickLabelHeight / 2
-        bottom = theme.tickLength + theme.tickLabelGap + tickLabelHeight
-            + (panels.contains { $0.xLabel != nil } ? theme.axisLabelGap + axisLabelHeight : 0)
-            + (panels.contains { $0.caption != nil } ? theme.captionGap + captionHeight : 0)
-        leftWithoutTickLabels = theme.tickLength + theme.tickLabelGap
-            + (panels.contains { $0.yLabel != nil } ? axisLabelHeight + theme.axisLabelGap : 0)
+        top = figure.rows.map { row in
+            row.panels.contains { $0.title != nil } ? titleHeight + theme.panelTitleGap : tickLabelHeight / 2
+        }
+        bottom = figure.rows.map { row in
+            theme.tickLength + theme.tickLabelGap + tickLabelHeight
+                + (row.panels.contains { $0.xLabel != nil } ? theme.axisLabelGap + axisLabelHeight : 0)
+                + (row.panels.contains { $0.caption != nil } ? theme.captionGap + captionHeight : 0)
+        }
+        leftWithoutTickLabels = (0..<figure.columnCount).map { column in
+            let labelled = figure.rows.contains { $0.panels.indices.contains(column) && $0.panels[column].yLabel != nil }
+            return theme.tickLength + theme.tickLabelGap + (labelled ? axisLabelHeight + theme.axisLabelGap : 0)
+        }
         let guess = metrics.measure("0.0", in: theme.tickFont).width
-        yTickLabelWidth = guess
-        rightOverhang = guess / 2
+        yTickLabelWidth = Array(repeating: guess, count: figure.columnCount)
+        rightOverhang = Array(repeating: guess / 2, count: figure.columnCount)
         self.theme = theme
     }
 
-    /// The plot area inside `cell`.
-    func frame(in cell: Rect) -> Rect {
-        cell.inset(top: top, left: leftWithoutTickLabels + yTickLabelWidth, bottom: bottom, right: rightOverhang)
+    /// The plot area inside the cell at `row`, `column`.
+    func frame(in cell: Rect, row: Int, column: Int) -> Rect {
+        cell.inset(top: top[row], left: leftWithoutTickLabels[column] + yTickLabelWidth[column],
+                   bottom: bottom[row], right: rightOverhang[column])
     }
 
-    /// Lays out every panel in its cell, widening the tick-label margins until
-    /// every label fits. Margins only grow, so this ends; four rounds are plenty
-    /// (a wider margin rarely changes the tick step, and then only once).
+    /// Lays out every panel in its cell, widening each column's tick-label
+    /// margins until every label fits. Margins only grow, so this ends; four
+    /// rounds are plenty (a wider margin rarely changes the tick step, and then
+    /// only once).
     mutating func fit(figure: Figure, cells: [[Rect]], metrics: some FontMetrics) -> [[PanelLayout]] {
         var layouts: [[PanelLayout]] = []
         for _ in 0..<4 {
             layouts = place(figure: figure, cells: cells, metrics: metrics)
-            let labels = layouts.flatMap { $0 }
-            let neededWidth = labels.flatMap(\.yTickLabels).map(\.bounds.width).max() ?? 0
-            let neededOverhang = labels.map { panel in
-                (panel.xTickLabels.map(\.bounds.maxX).max() ?? 0) - panel.frame.maxX
-            }.max() ?? 0
-            if neededWidth <= yTickLabelWidth + 1e-9, neededOverhang <= rightOverhang + 1e-9 { break }
-            yTickLabelWidth = max(yTickLabelWidth, neededWidth)
-            rightOverhang = max(rightOverhang, neededOverhang)
+            var fits = true
+            for row in layouts {
+                for (column, panel) in row.enumerated() {
+                    let width = panel.yTickLabels.map(\.bounds.width).max() ?? 0
+                    let overhang = (panel.xTickLabels.map(\.bounds.maxX).max() ?? 0) - panel.frame.maxX
+                    if width > yTickLabelWidth[column] + 1e-9 || overhang > rightOverhang[column] + 1e-9 { fits = false }
+                    yTickLabelWidth[column] = max(yTickLabelWidth[column], width)
+                    rightOverhang[column] = max(rightOverhang[column], overhang)
+                }
+            }
+            if fits { break }
         }
         return layouts
     }
 
     /// One round of layout with the current margins.
     private func place(figure: Figure, cells: [[Rect]], metrics: some FontMetrics) -> [[PanelLayout]] {
-        let frames = cells.map { $0.map(frame(in:)) }
+        let frames = cells.enumerated().map { row, cells in
+            cells.enumerated().map { column, cell in frame(in: cell, row: row, column: column) }
+        }
         let limits = AxisLimits.solve(for: figure, frames: frames, padding: theme.dataPadding)
         return figure.rows.indices.map { row in
             figure.rows[row].panels.indices.map { column in
                 layout(figure.rows[row].panels[column], cell: cells[row][column],
                        transform: DataTransform(limits: limits[row][column], frame: frames[row][column]),
+                       yLabelX: frames[row][column].minX - leftWithoutTickLabels[column] - yTickLabelWidth[column],
                        pointSize: figure.options.pointSize, metrics: metrics)
             }
         }
     }
 
     /// Places one panel's ticks and labels around its plot area.
-    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, pointSize: Double,
+    /// The vertical axis label's left edge is at `yLabelX`.
+    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, yLabelX: Double, pointSize: Double,
                         metrics: some FontMetrics) -> PanelLayout {
         let frame = transform.frame
         let ticks = Ticks.forPlotArea(limits: transform.limits, frame: frame, aspect: panel.aspect,
@@ -99,8 +117,7 @@ struct CellMargins {
                  theme.captionFont, theme.textColor)
         }
         let yLabel = panel.yLabel.map { label in
-            text(label, Point(x: frame.minX - leftWithoutTickLabels - yTickLabelWidth + metrics.measure("Hg", in: theme.axisLabelFont).height,
-                              y: frame.center.y),
+            text(label, Point(x: yLabelX + metrics.measure("Hg", in: theme.axisLabelFont).height, y: frame.center.y),
                  TextAnchor(.center, .bottom), theme.axisLabelFont, theme.textColor, .upward)
         }
         let title = panel.title.map { title in

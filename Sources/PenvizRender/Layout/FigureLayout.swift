@@ -3,10 +3,11 @@
 /// Layout runs top-down: the figure title, the column headers, the row labels
 /// at the left and the legends at the right take their room first; the rest of
 /// the page is split into one cell per panel (equal widths, heights by row
-/// weight). Every cell reserves the same margins for its title, tick labels,
-/// axis labels and caption, so plot areas line up across the grid. Tick labels
-/// depend on the limits, which depend on the plot area, which depends on the
-/// tick labels' width: the layout repeats until the widest label fits.
+/// weight). Each cell keeps margins for its title, tick labels, axis labels and
+/// caption, shared along its row (top, bottom) and its column (left, right) so
+/// plot areas line up across the grid. Tick labels depend on the limits, which
+/// depend on the plot area, which depends on the tick labels' width: the layout
+/// repeats until the widest label fits.
 public struct FigureLayout: Equatable, Sendable {
     /// The page size.
     public let size: Size
