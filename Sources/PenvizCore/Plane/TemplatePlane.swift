@@ -27,7 +27,7 @@ public struct TemplatePlane: Sendable, Codable {
     public let e2: [Double]
     /// The plane coordinates of the templates of `a`, `b` and `c`, in that order.
     public let templateCoordinates: [PlanePoint]
-    /// The constant terms of the per-row projection (see ``project(_:)-(UnsafeBufferPointer<Double>)``).
+    /// The constant terms `e[D] − o·e` (bias) or `−o·e` of the per-row projection, for e1 and e2.
     private let projectionOffsets: PlanePoint
 
     /// The plane through the templates of `triplet`.
