@@ -188,7 +188,7 @@ struct MalformedInputTests {
     @Test("a deflated member that inflates to less than its declared size")
     func shortMember() throws {
         let path = Fixtures.path("npz/short.npz")
-        expectInputError(path, "key 'short'", "inflates to only 192 bytes but declares 208") { _ = try openArchive(path).array("short") }
+        expectInputError(path, "key 'short'", "inflates to only 192 bytes but declares 208 (truncated or corrupt archive?)") { _ = try openArchive(path).array("short") }
     }
 
     @Test("a corrupt deflate stream")
@@ -196,9 +196,22 @@ struct MalformedInputTests {
         var bytes = try Fixtures.bytes("npz/deflated.npz")
         for offset in 120..<140 { bytes[offset] ^= 0x5A }  // inside the first member's compressed data
         let path = try folder.write(bytes, to: "corrupt.npz")
-        expectInputError(path, "key 'train/features'") {
+        expectInputError(path, "key 'train/features'", "(truncated or corrupt archive?)") {
             let archive = try openArchive(path)
             _ = try archive.array("train/features")
+        }
+    }
+
+    @Test("a deflate stream that does not end within its compressed bytes")
+    func truncatedStream() throws {
+        var bytes = try Fixtures.bytes("npz/deflated.npz")
+        let directory = Int(bytes[bytes.count - 6]) | Int(bytes[bytes.count - 5]) << 8  // from the end record
+        let compressed = Int(bytes[directory + 20]) | Int(bytes[directory + 21]) << 8
+        // The first member's compressed size, 8 bytes short: the header inflates, the data does not.
+        bytes.replaceSubrange((directory + 20)..<(directory + 24), with: littleEndianBytes(UInt32(compressed - 8)))
+        let path = try folder.write(bytes, to: "truncated.npz")
+        expectInputError(path, "key 'train/features'", "(truncated or corrupt archive?)") {
+            _ = try openArchive(path).array("train/features")
         }
     }
 

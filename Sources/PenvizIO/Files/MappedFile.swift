@@ -16,22 +16,17 @@ enum MappedFile {
     /// An empty file gives an empty storage (a zero-length mapping is not allowed).
     static func map(_ path: String) throws -> ByteStorage {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw PenvizError.input(path, "cannot open: \(lastErrorText())") }
+        guard descriptor >= 0 else { throw PenvizError.input(path, "cannot open: \(systemErrorText())") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw PenvizError.input(path, "cannot read: \(lastErrorText())") }
+        guard fstat(descriptor, &status) == 0 else { throw PenvizError.input(path, "cannot read: \(systemErrorText())") }
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw PenvizError.input(path, "is not a regular file") }
         let size = Int(status.st_size)
         if size == 0 { return ByteStorage(copying: []) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            throw PenvizError.input(path, "cannot map into memory: \(lastErrorText())")
+            throw PenvizError.input(path, "cannot map into memory: \(systemErrorText())")
         }
         return ByteStorage(base: UnsafeRawPointer(address), count: size) { munmap(address, size) }
-    }
-
-    /// The text of the current `errno`.
-    static func lastErrorText() -> String {
-        String(cString: strerror(errno))
     }
 }
 

@@ -6,7 +6,8 @@ import ZIPFoundation
 /// Built on ZIPFoundation's `Data.decompress` (zlib), fed from the mapped archive by a
 /// provider that is bounded by the member's compressed size: the stream cannot read
 /// into the next member, and a stream that does not end within its compressed bytes
-/// is an error rather than an endless wait for input. The consumer copies into the
+/// is an error rather than an endless wait for input (ZIPFoundation's own `extract`
+/// reads on to the end of the file and, on Linux, can loop forever on a stream cut off there). The consumer copies into the
 /// destination and stops the moment output would go past it, so a zip bomb costs at
 /// most the destination's size in memory and one chunk of work beyond.
 enum BoundedInflater {
@@ -16,7 +17,7 @@ enum BoundedInflater {
         case pastDeclaredSize(Int)
         /// The stream ends after `Int` bytes, short of the declared size.
         case short(Int)
-        /// The compressed bytes run out before the stream ends.
+        /// The stream asks for input past the member's compressed bytes.
         case truncated
         /// zlib reports invalid deflate data.
         case corrupt
@@ -61,8 +62,10 @@ enum BoundedInflater {
                 provider: { position, size in
                     // Every chunk has exactly `size` bytes, zero-padded past the compressed data:
                     // ZIPFoundation's zlib loop hands zlib `size` bytes whatever the chunk's count.
-                    // Zeros after the end never reach zlib when the stream ends in time; when it
-                    // does not, the next call (starting past the data) fails as truncated.
+                    // A stream that ends in time never reads the zeros. A cut-off stream does, and
+                    // they may decode as more data, as an error or even as an end of stream; the
+                    // next call, past the data, fails as truncated, and the size and CRC-32 checks
+                    // of `inflate` catch the rest.
                     guard position < Int64(compressed.count) else { throw Problem.truncated }
                     let start = Int(position)
                     var data = Data(count: size)

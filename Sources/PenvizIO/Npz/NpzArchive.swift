@@ -137,19 +137,23 @@ public struct NpzArchive: ArrayArchive, Sendable {
         return Array(prefix.prefix(written))
     }
 
+    /// A cut-off deflate stream can end in any of the ways below (zero padding may even read as an
+    /// end of stream), so each says both.
+    private static let damaged = " (truncated or corrupt archive?)"
+
     private static func inflateError(_ error: any Error, declared: Int, file: String, key: String) -> PenvizError {
         let problem: String
         switch error as? BoundedInflater.Problem {
         case .pastDeclaredSize(let size)?:
             problem = "deflated member inflates past its declared size of \(size) bytes (zip bomb?)"
         case .short(let size)?:
-            problem = "deflated member inflates to only \(size) bytes but declares \(declared)"
+            problem = "deflated member inflates to only \(size) bytes but declares \(declared)" + damaged
         case .truncated?:
-            problem = "deflate stream ends before the member's data does (truncated archive?)"
+            problem = "deflate stream runs past the member's compressed data" + damaged
         case .checksumMismatch?:
-            problem = "inflated data fails its CRC-32 check (corrupt archive)"
+            problem = "inflated data fails its CRC-32 check" + damaged
         case .corrupt?, nil:
-            problem = "deflate stream is corrupt"
+            problem = "deflate stream is invalid" + damaged
         }
         return PenvizError.input(file, key: key, problem)
     }

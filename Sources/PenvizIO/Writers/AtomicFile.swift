@@ -66,7 +66,7 @@ public enum AtomicFile {
     }()
 
     private static func failure(_ path: String, _ what: String) -> PenvizError {
-        PenvizError.input(path, "\(what): \(MappedFile.lastErrorText())")
+        PenvizError.input(path, "\(what): \(systemErrorText())")
     }
 }
 
