@@ -7,9 +7,10 @@ import ZIPFoundation
 /// provider that is bounded by the member's compressed size: the stream cannot read
 /// into the next member, and a stream that does not end within its compressed bytes
 /// is an error rather than an endless wait for input (ZIPFoundation's own `extract`
-/// reads on to the end of the file and, on Linux, can loop forever on a stream cut off there). The consumer copies into the
-/// destination and stops the moment output would go past it, so a zip bomb costs at
-/// most the destination's size in memory and one chunk of work beyond.
+/// reads on to the end of the file and, on Linux, can loop forever on a stream cut
+/// off there). The consumer copies into the destination and stops the moment output
+/// would go past it, so a zip bomb costs at most the destination's size in memory
+/// and one chunk of work beyond.
 enum BoundedInflater {
     /// What can go wrong while inflating.
     enum Problem: Error, Equatable {
