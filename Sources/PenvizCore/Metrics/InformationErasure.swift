@@ -70,12 +70,15 @@ public struct InformationErasure: Codable, Sendable, Equatable {
                     -(value - means[other]) * (value - means[other]) / (2 * variance)
                 }
                 // log-sum-exp around the largest term t_m: Σ_{x'} e^{t_{x'}} = e^{t_m} (1 + rest)
-                var largest = 0
-                for other in 1..<n where exponent(other) > exponent(largest) { largest = other }
+                var largest = 0, top = exponent(0)
+                for other in 1..<n {
+                    let candidate = exponent(other)
+                    if candidate > top { (largest, top) = (other, candidate) }
+                }
                 var rest = 0.0
-                for other in 0..<n where other != largest { rest += exp(exponent(other) - exponent(largest)) }
+                for other in 0..<n where other != largest { rest += exp(exponent(other) - top) }
                 // t_x − ln((1/N) Σ_{x'} e^{t_{x'}}) = (t_x − t_m) − ln(1 + rest) + ln N
-                total.add((exponent(x) - exponent(largest)) - log1p(rest) + logN)
+                total.add((exponent(x) - top) - log1p(rest) + logN)
             }
             return total
         }
