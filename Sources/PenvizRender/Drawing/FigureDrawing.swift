@@ -18,16 +18,7 @@ extension FigureLayout {
         let transform = layout.transform
         let panel = layout.panel
         if options.grid {
-            var lines: [Path.Element] = []
-            for value in layout.xTicks.values {
-                let x = transform.page(x: value, y: 0).x
-                lines += [.move(Point(x: x, y: frame.minY)), .line(Point(x: x, y: frame.maxY))]
-            }
-            for value in layout.yTicks.values {
-                let y = transform.page(x: 0, y: value).y
-                lines += [.move(Point(x: frame.minX, y: y)), .line(Point(x: frame.maxX, y: y))]
-            }
-            renderer.draw(Path(lines), fill: nil, stroke: theme.grid)
+            renderer.draw(tickLines(layout, acrossPlotArea: true), fill: nil, stroke: theme.grid)
         }
 
         let templateRadius = theme.templateDiameter(pointSize: options.pointSize) / 2
@@ -51,16 +42,7 @@ extension FigureLayout {
         }
         renderer.popClip()
 
-        var ticks: [Path.Element] = []
-        for value in layout.xTicks.values {
-            let x = transform.page(x: value, y: 0).x
-            ticks += [.move(Point(x: x, y: frame.maxY)), .line(Point(x: x, y: frame.maxY + theme.tickLength))]
-        }
-        for value in layout.yTicks.values {
-            let y = transform.page(x: 0, y: value).y
-            ticks += [.move(Point(x: frame.minX, y: y)), .line(Point(x: frame.minX - theme.tickLength, y: y))]
-        }
-        renderer.draw(Path(ticks), fill: nil, stroke: theme.spine)
+        renderer.draw(tickLines(layout, acrossPlotArea: false), fill: nil, stroke: theme.spine)
         renderer.draw(.rectangle(frame), fill: nil, stroke: theme.spine)
 
         for label in layout.templateLabels {
@@ -81,6 +63,25 @@ extension FigureLayout {
         for text in layout.texts { draw(text, on: renderer) }
     }
 
+    /// A line at every tick: across the plot area (the grid), or reaching
+    /// outwards from its bottom and left edges by the tick length (the ticks).
+    private func tickLines(_ layout: PanelLayout, acrossPlotArea: Bool) -> Path {
+        let frame = layout.frame
+        let outward = acrossPlotArea ? 0 : theme.tickLength
+        var elements: [Path.Element] = []
+        for value in layout.xTicks.values {
+            let x = layout.transform.page(x: value, y: 0).x
+            elements += [.move(Point(x: x, y: acrossPlotArea ? frame.minY : frame.maxY)),
+                         .line(Point(x: x, y: frame.maxY + outward))]
+        }
+        for value in layout.yTicks.values {
+            let y = layout.transform.page(x: 0, y: value).y
+            elements += [.move(Point(x: acrossPlotArea ? frame.maxX : frame.minX, y: y)),
+                         .line(Point(x: frame.minX - outward, y: y))]
+        }
+        return Path(elements)
+    }
+
     /// The scatter's finite points as page-space markers, one style per class.
     private func markers(for scatter: Scatter, classes: [ClassStyle], transform: DataTransform) -> MarkerBatch {
         let diameter = scatter.diameter ?? options.pointSize
@@ -91,6 +92,8 @@ extension FigureLayout {
         positions.reserveCapacity(scatter.count)
         styleIndex.reserveCapacity(scatter.count)
         for index in 0..<scatter.count where scatter.x[index].isFinite && scatter.y[index].isFinite {
+            precondition(styles.indices.contains(scatter.classIndex[index]),
+                         "Scatter: class index \(scatter.classIndex[index]) for a panel of \(styles.count) classes")
             positions.append(transform.page(x: scatter.x[index], y: scatter.y[index]))
             styleIndex.append(scatter.classIndex[index])
         }
@@ -106,7 +109,7 @@ extension FigureLayout {
                 renderer.draw(.circle(center: key, radius: half), fill: item.entry.color, stroke: nil)
             case .line:
                 renderer.draw(.polyline([Point(x: key.x - half, y: key.y), Point(x: key.x + half, y: key.y)]),
-                              fill: nil, stroke: Stroke(color: item.entry.color, width: 1.5))
+                              fill: nil, stroke: Stroke(color: item.entry.color, width: theme.legendLineWidth))
             case .box:
                 renderer.draw(.rectangle(Rect(x: key.x - half, y: key.y - half, width: 2 * half, height: 2 * half)),
                               fill: item.entry.color, stroke: nil)

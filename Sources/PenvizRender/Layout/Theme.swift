@@ -39,6 +39,7 @@ struct Theme: Equatable, Sendable {
     var legendKeySize = 7.0
     var legendKeyGap = 5.0
     var legendLineHeight = 14.0
+    var legendLineWidth = 1.5
 
     /// A template's diameter is this many scatter-point diameters, at least `templateMinimumDiameter`.
     var templateDiameterFactor = 3.2
