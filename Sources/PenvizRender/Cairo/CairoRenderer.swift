@@ -91,6 +91,32 @@ final class CairoRenderer: Renderer {
         }
     }
 
+    func draw(_ image: PixelImage, in rect: Rect) {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height))!
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            failure = failure ?? .cairo(cairo_surface_status(surface), while: "creating a \(image.width) × \(image.height) image")
+            return
+        }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface)) / 4
+        let rows = UnsafeMutableRawPointer(data).bindMemory(to: UInt32.self, capacity: stride * image.height)
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for row in 0..<image.height {
+                (rows + row * stride).update(from: pixels.baseAddress! + row * image.width, count: image.width)
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        cairo_save(context)
+        cairo_translate(context, rect.minX, rect.minY)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD)
+        cairo_rectangle(context, 0, 0, Double(image.width), Double(image.height))
+        cairo_fill(context)
+        cairo_restore(context)
+    }
+
     func pushClip(_ rect: Rect) {
         let clip = clips.last.map { current in
             Rect(x: max(current.minX, rect.minX), y: max(current.minY, rect.minY),

@@ -25,6 +25,11 @@ extension FigureLayout {
         renderer.pushClip(frame)
         for mark in panel.marks {
             switch mark {
+            case .scatter(let scatter) where scatter.count > options.densityThreshold:
+                let diameter = scatter.diameter ?? options.pointSize
+                let image = DensityShading.image(of: scatter, classes: panel.classes, transform: transform,
+                                                 diameter: diameter, alpha: scatter.alpha ?? options.pointAlpha)
+                renderer.draw(image, in: DensityShading.extent(of: image, in: frame, diameter: diameter))
             case .scatter(let scatter):
                 renderer.draw(markers(for: scatter, classes: panel.classes, transform: transform))
             case .template(let template):

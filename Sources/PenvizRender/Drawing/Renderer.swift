@@ -16,6 +16,9 @@ public protocol Renderer: AnyObject {
     /// Draws every marker of `batch`, in order.
     func draw(_ batch: MarkerBatch)
 
+    /// Draws `image` stretched over `rect`, smoothly interpolated.
+    func draw(_ image: PixelImage, in rect: Rect)
+
     /// Restricts drawing to `rect` until the matching ``popClip()``.
     func pushClip(_ rect: Rect)
 

@@ -2,6 +2,12 @@
 ///
 /// Points are drawn in the order given, so when classes are interleaved no class
 /// hides another wholesale. Points with a non-finite coordinate are skipped.
+///
+/// Above ``FigureOptions/densityThreshold`` points (200 000 by default) the
+/// scatter is shaded as per-class densities instead: the plot area is cut into
+/// cells a quarter of a point wide and each cell takes the opacity that its class's
+/// overlapping markers would give it. Files stay small and quick to draw (a PNG
+/// image inside SVG and PDF) and dense regions look as the points would.
 public struct Scatter: Equatable, Sendable {
     /// Horizontal data coordinates.
     public var x: [Double]
