@@ -41,6 +41,11 @@ extension FigureLayout {
             case .path(let path):
                 renderer.draw(.polyline(path.points.map(transform.page), closed: path.closed),
                               fill: path.fill, stroke: path.stroke)
+            case .segments(let segments):
+                let elements = zip(segments.starts, segments.ends).flatMap { start, end -> [Path.Element] in
+                    [.move(transform.page(start)), .line(transform.page(end))]
+                }
+                renderer.draw(Path(elements), fill: nil, stroke: segments.stroke)
             case .text:
                 break
             }

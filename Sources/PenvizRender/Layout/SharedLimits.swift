@@ -46,6 +46,7 @@ extension AxisLimits {
                 }
             case .template(let template): points.append(template.position)
             case .path(let path): points += path.points
+            case .segments(let segments): points += segments.starts + segments.ends
             case .text(let text):
                 if case .data(let point) = text.position { points.append(point) }
             }

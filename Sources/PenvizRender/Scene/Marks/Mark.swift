@@ -10,6 +10,8 @@ public enum Mark: Equatable, Sendable {
     case template(TemplateMarker)
     /// A line, polyline, polygon or rectangle.
     case path(PathMark)
+    /// Many separate line segments in one style.
+    case segments(Segments)
     /// A line of text.
     case text(TextMark)
 }
