@@ -62,9 +62,13 @@ import Testing
         }
         for column in 0..<4 {
             #expect(abs(layout.rows[0][column].frame.minX - layout.rows[1][column].frame.minX) < 1e-9)
-            let header = layout.columnHeaders[column]
-            #expect(header.bounds.maxY <= layout.rows[0][column].title!.bounds.minY)
-            #expect(abs(header.position.x - layout.rows[0][column].frame.center.x) < 1e-9)
+            #expect(layout.columnHeaders[column / 2].bounds.maxY <= layout.rows[0][column].title!.bounds.minY)
+        }
+        // Equal neighbouring headers merge, centred over their two plot areas.
+        #expect(layout.columnHeaders.map(\.text) == ["hard", "smoothed"])
+        for (index, header) in layout.columnHeaders.enumerated() {
+            let left = layout.rows[0][2 * index].frame, right = layout.rows[0][2 * index + 1].frame
+            #expect(abs(header.position.x - (left.minX + right.maxX) / 2) < 1e-9)
         }
         #expect(layout.rowLabels[0] == nil)
         let rowLabel = try! #require(layout.rowLabels[1])

@@ -19,7 +19,7 @@ public struct FigureLayout: Equatable, Sendable {
     public let legends: [LegendLayout?]
     /// Each row's label, when it has one.
     public let rowLabels: [PlacedText?]
-    /// The headers above the columns.
+    /// The headers above the columns, equal neighbours merged into one.
     public let columnHeaders: [PlacedText]
     /// The figure title.
     public let title: PlacedText?
@@ -72,10 +72,19 @@ public struct FigureLayout: Equatable, Sendable {
                               anchor: TextAnchor(.center, .middle), font: theme.rowLabelFont, color: theme.textColor,
                               orientation: .upward, metrics: metrics)
         }
-        let columnCenters = rows.max(by: { $0.count < $1.count })?.map(\.frame.center.x) ?? []
-        columnHeaders = zip(figure.columnHeaders, columnCenters).map { text, x in
-            PlacedText(text, at: Point(x: x, y: headerTop), anchor: TextAnchor(.center, .top),
-                       font: theme.headerFont, color: theme.textColor, metrics: metrics)
+        // Equal neighbouring headers become one, centred over all their plot areas.
+        let columnFrames = rows.max(by: { $0.count < $1.count })?.map(\.frame) ?? []
+        var headers: [(text: String, left: Double, right: Double)] = []
+        for (text, frame) in zip(figure.columnHeaders, columnFrames) {
+            if let last = headers.last, last.text == text {
+                headers[headers.count - 1].right = frame.maxX
+            } else {
+                headers.append((text, frame.minX, frame.maxX))
+            }
+        }
+        columnHeaders = headers.map { header in
+            PlacedText(header.text, at: Point(x: (header.left + header.right) / 2, y: headerTop),
+                       anchor: TextAnchor(.center, .top), font: theme.headerFont, color: theme.textColor, metrics: metrics)
         }
         legends = zip(figure.rows, rows).map { row, panels in
             guard let legend = row.legend, let first = panels.first else { return nil }

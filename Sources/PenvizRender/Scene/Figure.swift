@@ -4,6 +4,23 @@
 /// paper labels rows with their class triplet) and a legend at its right. Column
 /// headers name the columns above the first row. ``FigureLayout`` places
 /// everything; ``write(to:)`` draws it to PNG, SVG or PDF.
+///
+/// The paper's Figure 1 for one triplet, hard and smoothed runs side by side:
+///
+/// ```swift
+/// let classes = ClassStyle.slots(["cat", "dog", "frog"])
+/// func panel(_ title: String, _ points: Scatter) -> Panel {
+///     .templatePlane(title: title, classes: classes, points: points, templates: templates)
+/// }
+/// let figure = Figure(
+///     rows: [.init(label: "cat · dog · frog",
+///                  panels: [panel("train", hardTrain), panel("val", hardVal),
+///                           panel("train", smoothTrain), panel("val", smoothVal)],
+///                  legend: Legend(classes: classes))],
+///     columnHeaders: ["hard", "hard", "smoothed", "smoothed"],
+///     options: FigureOptions(width: 720, height: 220))
+/// try figure.write(to: "figure1.pdf")
+/// ```
 public struct Figure: Equatable, Sendable {
     /// One row of the grid.
     public struct Row: Equatable, Sendable {
@@ -28,7 +45,9 @@ public struct Figure: Equatable, Sendable {
 
     /// The rows, top to bottom.
     public var rows: [Row]
-    /// Headers above the columns; empty for none.
+    /// Headers above the columns, left to right; empty for none. Equal
+    /// neighbouring headers merge into one centred over their columns, so a run's
+    /// label can span its splits: `["hard", "hard", "smoothed", "smoothed"]`.
     public var columnHeaders: [String]
     /// Page size, look and axis sharing.
     public var options: FigureOptions
