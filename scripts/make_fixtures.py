@@ -19,6 +19,7 @@ import os
 import shutil
 import struct
 import sys
+import time
 import warnings
 import zipfile
 
@@ -26,6 +27,23 @@ import numpy as np
 import safetensors
 import safetensors.numpy
 from safetensors import TensorSpec, serialize_file
+
+class FixedClock:
+    """Stands in for the time module inside zipfile: members get a fixed date, so running
+    the script again rewrites identical bytes."""
+
+    EPOCH = 1_700_000_000
+
+    @staticmethod
+    def time():
+        return float(FixedClock.EPOCH)
+
+    @staticmethod
+    def localtime(seconds=None):
+        return time.gmtime(FixedClock.EPOCH)
+
+
+zipfile.time = FixedClock
 
 # A file the object-array fixture would create if anything ever unpickled it.
 PICKLE_MARKER = "/tmp/penviz-fixture-was-unpickled"
@@ -173,8 +191,8 @@ def make_safetensors(out):
     tensors["scalar"] = formula_array("f4", ())
     tensors["vector"] = formula_array("f8", (5,))
     tensors["empty"] = np.zeros((0, 4), dtype="<f4")
-    safetensors.numpy.save_file(tensors, os.path.join(out, "numeric.safetensors"),
-                                metadata={"format": "np", "note": "penviz fixture"})
+    # One metadata entry: safetensors writes the metadata map in hash order, which varies between runs.
+    safetensors.numpy.save_file(tensors, os.path.join(out, "numeric.safetensors"), metadata={"format": "np"})
 
     # NumPy has no bfloat16; the top 16 bits of each float32 are its bfloat16 (exact for
     # these values), handed to safetensors' own serializer as raw bytes.

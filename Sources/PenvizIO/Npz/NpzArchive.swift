@@ -59,6 +59,7 @@ public struct NpzArchive: ArrayArchive, Sendable {
             return try member.header.view(
                 of: storage, dataStart: member.dataStart + member.header.dataOffset, file: path, key: key)
         }
+        guard member.header.dtype != nil else { throw member.header.refusalError(file: path, key: key) }
         // openMember checked that the declared size fits in Int and matches the header.
         let size = Int(member.zip.uncompressedSize)
         guard member.zip.uncompressedSize <= memoryLimit else {
@@ -67,7 +68,6 @@ public struct NpzArchive: ArrayArchive, Sendable {
                 "inflating needs \(size) bytes, more than this machine's \(memoryLimit) bytes of memory; "
                     + "save the run uncompressed (np.savez instead of np.savez_compressed) so penviz can map it")
         }
-        guard member.header.dtype != nil else { throw member.header.refusalError(file: path, key: key) }
         let compressed = UnsafeRawBufferPointer(rebasing: storage.bytes[member.dataStart..<(member.dataStart + Int(member.zip.compressedSize))])
         let inflated = try ByteStorage(count: size) { destination in
             do {
