@@ -27,6 +27,14 @@ import Testing
         #expect(AxisLimits(x: 0...10, y: 0...2).unitsPerPoint(toFit: Size(width: 100, height: 10)) == 0.2)
     }
 
+    @Test func fixedLimitsReplaceTheDataButOnlyWhenDrawable() {
+        let scatter = Mark.scatter(Scatter(x: [0, 10], y: [0, 10], classIndex: [0, 0]))
+        let fixed = Panel(marks: [scatter], aspect: .free, xLimits: 2...3, yLimits: 4...4)
+        // y 4…4 has no width: the padded data range, 0…10 grown by 6 %, stands.
+        #expect(AxisLimits.dataBounds(of: fixed, padding: 0.06) == AxisLimits(x: 2...3, y: -0.6...10.6))
+        #expect(AxisLimits.dataBounds(of: Panel(), padding: 0.06) == AxisLimits(x: 0...1, y: 0...1))
+    }
+
     private func figure(_ sharing: AxisSharing) -> Figure {
         let small = Panel(marks: [.scatter(Scatter(x: [0, 1], y: [0, 1], classIndex: [0, 0]))])
         let large = Panel(marks: [.scatter(Scatter(x: [-10, 10], y: [-4, 4], classIndex: [0, 0]))])

@@ -53,8 +53,14 @@ extension AxisLimits {
         }
         var limits = bounding(points)?.padded(by: padding, equal: panel.aspect == .equal)
             ?? AxisLimits(x: 0...1, y: 0...1)
-        if let x = panel.xLimits { limits.x = x }
-        if let y = panel.yLimits { limits.y = y }
+        // Fixed limits that cannot be drawn (no width, or not finite) are ignored.
+        func usable(_ range: ClosedRange<Double>?) -> ClosedRange<Double>? {
+            guard let range, range.lowerBound.isFinite, range.upperBound.isFinite,
+                  range.upperBound > range.lowerBound else { return nil }
+            return range
+        }
+        if let x = usable(panel.xLimits) { limits.x = x }
+        if let y = usable(panel.yLimits) { limits.y = y }
         return limits
     }
 

@@ -23,9 +23,11 @@ public struct Panel: Equatable, Sendable {
     public var marks: [Mark]
     /// Equal or free aspect.
     public var aspect: Aspect
-    /// Fixed horizontal limits; `nil` fits the data (an equal aspect may widen them).
+    /// Fixed horizontal limits; `nil` fits the data (an equal aspect may widen
+    /// them). Limits without width or with an infinite end are ignored.
     public var xLimits: ClosedRange<Double>?
-    /// Fixed vertical limits; `nil` fits the data (an equal aspect may widen them).
+    /// Fixed vertical limits; `nil` fits the data (an equal aspect may widen
+    /// them). Limits without width or with an infinite end are ignored.
     public var yLimits: ClosedRange<Double>?
     /// The horizontal axis label.
     public var xLabel: String?
