@@ -34,7 +34,7 @@ import Testing
         let image = try pixels(of: path)
         #expect(image.width == 400 && image.height == 320)
 
-        let transform = figure.layout().panels[0].transform
+        let transform = try figure.layout().panels[0].transform
         let point = transform.page(x: 0.3, y: 0.2)
         // Class 1 is Okabe–Ito orange, #E69F00, drawn opaque.
         #expect(image.argb(Int(point.x * 2), Int(point.y * 2)) == 0xFFE6_9F00)
@@ -51,7 +51,7 @@ import Testing
         let figure = isolatedPoint(transparent: true)
         try figure.write(to: path)
         let image = try pixels(of: path)
-        let point = figure.layout().panels[0].transform.page(x: 0.3, y: 0.2)
+        let point = try figure.layout().panels[0].transform.page(x: 0.3, y: 0.2)
         #expect(image.argb(0, 0) == 0)
         #expect(image.argb(Int(point.x * 2), Int(point.y * 2)) == 0xFFE6_9F00)
     }
@@ -64,7 +64,7 @@ import Testing
         let path = folder.appendingPathComponent("text.png").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let image = try pixels(of: path)
-        let title = try #require(figure.layout().title)
+        let title = try #require(try figure.layout().title)
         let scale = figure.options.scale
         var darkest: UInt32 = 255
         for y in Int(title.bounds.minY * scale)..<Int(title.bounds.maxY * scale) {

@@ -2,8 +2,13 @@ import PenvizCore
 
 extension Figure {
     /// The figure laid out with the fonts it is drawn with.
-    public func layout() -> FigureLayout {
-        FigureLayout(self, metrics: CairoFontMetrics())
+    ///
+    /// - Throws: ``PenvizError`` when Cairo fails to measure text.
+    public func layout() throws -> FigureLayout {
+        let metrics = try CairoFontMetrics()
+        let layout = FigureLayout(self, metrics: metrics)
+        try metrics.verify()
+        return layout
     }
 
     /// The bytes of the figure drawn as `format`: a whole PNG, SVG or PDF file.
@@ -14,7 +19,7 @@ extension Figure {
     ///   Cairo fails.
     public func encoded(as format: ImageFormat) throws -> [UInt8] {
         try options.validate()
-        return try CairoEncoder.encode(layout(), as: format)
+        return try CairoEncoder.encode(try layout(), as: format)
     }
 
     /// Draws the figure to `path` in the format its extension names (`.png`,
