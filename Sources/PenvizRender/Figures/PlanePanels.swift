@@ -54,7 +54,7 @@ public struct PlanePanels: Sendable {
             if classRows.count > perClass {
                 var generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(id + 1))
                 for i in 0..<perClass {
-                    let j = i + Int(generator.next(below: UInt64(classRows.count - i)))
+                    let j = i + generator.next(below: classRows.count - i)
                     classRows.swapAt(i, j)
                 }
                 classRows = Array(classRows[0..<perClass])
