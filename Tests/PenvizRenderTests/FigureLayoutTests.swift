@@ -45,6 +45,31 @@ import Testing
         }
     }
 
+    @Test func legendsBelowSitUnderTheirRowInOneLine() {
+        let figure = Figure(rows: [.init(panels: [scatterPanel()], legend: Legend(classes: classes)),
+                                   .init(panels: [scatterPanel()], legend: Legend(classes: classes))],
+                            options: FigureOptions(width: 300, height: 500, legend: .below))
+        let layout = FigureLayout(figure, metrics: metrics)
+        let page = Rect(x: 0, y: 0, width: 300, height: 500)
+        for (index, legend) in layout.legends.enumerated() {
+            let legend = try! #require(legend)
+            let row = layout.rows[index][0]
+            #expect(page.contains(legend.frame))
+            for panel in layout.panels { #expect(!legend.frame.intersects(panel.frame)) }
+            // Under the row's tick labels, above the next row, centred under the plot area.
+            #expect(legend.frame.minY >= row.xTickLabels.map(\.bounds.maxY).max()!)
+            if index + 1 < layout.rows.count { #expect(legend.frame.maxY <= layout.rows[index + 1][0].cell.minY) }
+            #expect(abs(legend.frame.center.x - row.frame.center.x) < 1e-9)
+            // One line, left to right, labels clear of the next key.
+            #expect(Set(legend.items.map(\.keyCenter.y)).count == 1)
+            for (left, right) in zip(legend.items, legend.items.dropFirst()) {
+                #expect(left.label.bounds.maxX < right.keyCenter.x - Theme.paper.legendKeySize / 2)
+            }
+        }
+        // Nothing is kept at the right for a legend.
+        #expect(layout.panels[0].cell.maxX > 300 - Theme.paper.pagePadding - 1e-9)
+    }
+
     @Test func gridCellsAlignInRowsAndColumns() {
         let row = Figure.Row(panels: [scatterPanel(title: "hard · train", spread: 1), scatterPanel(title: "hard · val", spread: 3),
                                       scatterPanel(title: "smooth · train", spread: 0.5), scatterPanel(title: "smooth · val", spread: 2)])

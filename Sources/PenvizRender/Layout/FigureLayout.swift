@@ -1,7 +1,8 @@
 /// The page positions of everything in a ``Figure``, computed without drawing.
 ///
 /// Layout runs top-down: the figure title, the column headers, the row labels
-/// at the left and the legends at the right take their room first; the rest of
+/// at the left and the legends at the right (or under each row) take their room
+/// first; the rest of
 /// the page is split into one cell per panel (equal widths, heights by row
 /// weight). Each cell keeps margins for its title, tick labels, axis labels and
 /// caption, shared along its row (top, bottom) and its column (left, right) so
@@ -58,11 +59,17 @@ public struct FigureLayout: Equatable, Sendable {
                     + (legend.entries.map { metrics.measure($0.label, in: theme.legendFont).width }.max() ?? 0)
             }
         }
-        if let widest = legendWidths.compactMap({ $0 }).max() {
+        if options.legend == .right, let widest = legendWidths.compactMap({ $0 }).max() {
             area = area.inset(right: widest + theme.legendGap)
         }
 
-        let cells = FigureLayout.cells(of: figure, in: area, theme: theme)
+        var cells = FigureLayout.cells(of: figure, in: area, theme: theme)
+        let legendStrip = theme.legendLineHeight + theme.legendGapBelow
+        if options.legend == .below {
+            for row in cells.indices where figure.rows[row].legend != nil {
+                for column in cells[row].indices { cells[row][column].size.height -= legendStrip }
+            }
+        }
         var margins = CellMargins(figure: figure, theme: theme, metrics: metrics)
         rows = margins.fit(figure: figure, cells: cells, metrics: metrics)
 
@@ -87,9 +94,15 @@ public struct FigureLayout: Equatable, Sendable {
                        anchor: TextAnchor(.center, .top), font: theme.headerFont, color: theme.textColor, metrics: metrics)
         }
         legends = zip(figure.rows, rows).map { row, panels in
-            guard let legend = row.legend, let first = panels.first else { return nil }
-            return FigureLayout.place(legend, left: area.maxX + theme.legendGap, centerY: first.frame.center.y,
-                                      pageHeight: options.height, theme: theme, metrics: metrics)
+            guard let legend = row.legend, let first = panels.first, let last = panels.last else { return nil }
+            switch options.legend {
+            case .right:
+                return FigureLayout.placeBeside(legend, left: area.maxX + theme.legendGap, centerY: first.frame.center.y,
+                                                pageHeight: options.height, theme: theme, metrics: metrics)
+            case .below:
+                return FigureLayout.placeBelow(legend, centerX: (first.frame.minX + last.frame.maxX) / 2,
+                                               top: first.cell.maxY + theme.legendGapBelow, theme: theme, metrics: metrics)
+            }
         }
     }
 
@@ -114,9 +127,30 @@ public struct FigureLayout: Equatable, Sendable {
         }
     }
 
+    /// A legend's entries side by side in one line from `top`, centred on `centerX`.
+    static func placeBelow(_ legend: Legend, centerX: Double, top: Double,
+                           theme: Theme, metrics: some FontMetrics) -> LegendLayout {
+        let widths = legend.entries.map { entry in
+            theme.legendKeySize + theme.legendKeyGap + metrics.measure(entry.label, in: theme.legendFont).width
+        }
+        let total = widths.reduce(0, +) + theme.legendEntryGap * Double(max(0, widths.count - 1))
+        let y = top + theme.legendLineHeight / 2
+        var left = centerX - total / 2
+        let items = zip(legend.entries, widths).map { entry, width in
+            defer { left += width + theme.legendEntryGap }
+            return LegendLayout.Item(
+                entry: entry, keyCenter: Point(x: left + theme.legendKeySize / 2, y: y),
+                label: PlacedText(entry.label, at: Point(x: left + theme.legendKeySize + theme.legendKeyGap, y: y),
+                                  anchor: TextAnchor(.leading, .middle), font: theme.legendFont,
+                                  color: theme.textColor, metrics: metrics))
+        }
+        return LegendLayout(frame: Rect(x: centerX - total / 2, y: top, width: total, height: theme.legendLineHeight),
+                            items: items)
+    }
+
     /// A legend's entries stacked from `left`, centred on `centerY` but kept on the page.
-    static func place(_ legend: Legend, left: Double, centerY: Double, pageHeight: Double,
-                      theme: Theme, metrics: some FontMetrics) -> LegendLayout {
+    static func placeBeside(_ legend: Legend, left: Double, centerY: Double, pageHeight: Double,
+                            theme: Theme, metrics: some FontMetrics) -> LegendLayout {
         let height = theme.legendLineHeight * Double(legend.entries.count)
         let top = min(max(centerY - height / 2, theme.pagePadding), pageHeight - theme.pagePadding - height)
         let items = legend.entries.enumerated().map { index, entry in

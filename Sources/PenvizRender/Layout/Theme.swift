@@ -40,6 +40,10 @@ struct Theme: Equatable, Sendable {
     var legendKeyGap = 5.0
     var legendLineHeight = 14.0
     var legendLineWidth = 1.5
+    /// Between a row's tick labels and a legend under it.
+    var legendGapBelow = 4.0
+    /// Between entries of a legend set in one line.
+    var legendEntryGap = 14.0
 
     /// A template's diameter is this many scatter-point diameters, at least `templateMinimumDiameter`.
     var templateDiameterFactor = 3.2

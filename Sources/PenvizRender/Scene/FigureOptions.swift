@@ -18,16 +18,19 @@ public struct FigureOptions: Equatable, Sendable {
     public var axes: AxisSharing
     /// Draw a very light grid at the major ticks.
     public var grid: Bool
+    /// Where each row's legend goes.
+    public var legend: LegendPlacement
     /// A scatter with more points than this is shaded as per-class densities
     /// instead of drawn point by point (see ``Scatter``), in every format.
     public var densityThreshold: Int
 
     /// Options, each defaulting to the paper look: a 4 × 4 inch page at 3 pixels a
     /// point (864 × 864 px), 2.2 pt points at 50 % opacity, white, shared axes, a
-    /// grid, densities above 200 000 points a scatter.
+    /// grid, legends at the right, densities above 200 000 points a scatter.
     public init(width: Double = 288, height: Double = 288, scale: Double = 3, pointSize: Double = 2.2,
                 pointAlpha: Double = 0.5, transparent: Bool = false, title: String? = nil,
-                axes: AxisSharing = .shared, grid: Bool = true, densityThreshold: Int = 200_000) {
+                axes: AxisSharing = .shared, grid: Bool = true, legend: LegendPlacement = .right,
+                densityThreshold: Int = 200_000) {
         self.width = width
         self.height = height
         self.scale = scale
@@ -37,6 +40,7 @@ public struct FigureOptions: Equatable, Sendable {
         self.title = title
         self.axes = axes
         self.grid = grid
+        self.legend = legend
         self.densityThreshold = densityThreshold
     }
 }

@@ -1,7 +1,7 @@
 /// A key that names the colours of a figure row.
 ///
-/// The layout places a legend beside its row, outside every plot area, so it
-/// never covers data.
+/// The layout places a legend beside its row or under it
+/// (``FigureOptions/legend``), outside every plot area, so it never covers data.
 public struct Legend: Equatable, Sendable {
     /// What an entry's key looks like.
     public enum Symbol: Equatable, Sendable {
@@ -42,4 +42,12 @@ public struct Legend: Equatable, Sendable {
     public init(classes: [ClassStyle]) {
         self.init(entries: classes.map { Entry(label: $0.name, color: $0.color) })
     }
+}
+
+/// Where the layout puts each row's legend, always outside the plot areas.
+public enum LegendPlacement: String, Equatable, Sendable, CaseIterable {
+    /// Entries stacked at the right of the row: the paper's layout for wide grids.
+    case right
+    /// Entries side by side in one line under the row: keeps a lone panel square.
+    case below
 }
