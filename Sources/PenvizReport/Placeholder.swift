@@ -1,1 +1,0 @@
-// Reports: assembled in a later issue.
