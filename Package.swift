@@ -35,7 +35,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         // Scene model (pure Swift) and the Cairo backend that draws it.
-        .target(name: "PenvizRender", dependencies: ["PenvizCore", "CCairo"]),
+        .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizIO", "CCairo"]),
         // HTML, Markdown and JSON reports.
         .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizRender"]),
         // The thin command line.

@@ -3,6 +3,7 @@ import PenvizCore
 import Testing
 @testable import PenvizRender
 
+/// Figures reach the disk whole or not at all, through PenvizIO's `AtomicFile`.
 @Suite struct AtomicWriteTests {
     private func contents(of folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -48,7 +49,7 @@ import Testing
     @Test func aMissingFolderIsAnInputError() throws {
         let folder = try TestFigures.scratchFolder()
         let path = folder.appendingPathComponent("no/such/fig.png").path
-        #expect(throws: PenvizError.self) { try AtomicWrite.replaceContents(of: path, with: [1, 2, 3]) }
+        #expect(throws: PenvizError.self) { try TestFigures.scatter(perClass: 3).write(to: path) }
         #expect(try contents(of: folder).isEmpty)
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import PenvizCore
+import PenvizIO
 
 extension Figure {
     /// The figure laid out with the fonts it is drawn with.
@@ -37,7 +39,7 @@ extension Figure {
         } catch let error as PenvizError where error.kind == .input {
             throw PenvizError.input(path, error.message)
         }
-        try AtomicWrite.replaceContents(of: path, with: bytes)
+        try AtomicFile.write(Data(bytes), to: path)
     }
 }
 
