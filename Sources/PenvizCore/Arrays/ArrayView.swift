@@ -39,11 +39,15 @@ public struct ArrayView: Sendable {
         self.isFortranOrder = fortranOrder && shape.count > 1
         self.storage = storage
         self.offset = offset
+        // Strides are partial products of the shape. With no elements nothing is ever read, and a
+        // shape such as (0, 2^32, 2^32) has partial products that overflow: its strides stay 1.
         var strides = [Int](repeating: 1, count: shape.count)
-        if self.isFortranOrder {
-            for d in shape.indices.dropFirst() { strides[d] = strides[d - 1] * shape[d - 1] }
-        } else {
-            for d in shape.indices.reversed().dropFirst() { strides[d] = strides[d + 1] * shape[d + 1] }
+        if count > 0 {
+            if self.isFortranOrder {
+                for d in shape.indices.dropFirst() { strides[d] = strides[d - 1] * shape[d - 1] }
+            } else {
+                for d in shape.indices.reversed().dropFirst() { strides[d] = strides[d + 1] * shape[d + 1] }
+            }
         }
         self.strides = strides
     }
@@ -110,6 +114,7 @@ public struct ArrayView: Sendable {
 
     /// Reads row `row` of a 2-d array into `buffer` (which holds `columnCount` values).
     public func readRow(_ row: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
+        if shape.count == 2, !isFortranOrder, byteOrder == .host, readContiguousRow(row, into: buffer) { return }
         let decoder = ElementDecoder(dtype: dtype, byteOrder: byteOrder)
         let base = storage.base + offset
         let columns = columnCount
@@ -122,6 +127,37 @@ public struct ArrayView: Sendable {
         for column in 0..<columns {
             buffer[column] = decoder.double(base, start + column * columnStride)
         }
+    }
+
+    /// The fast path of ``readRow(_:into:)`` for a C-order row of floats in the
+    /// host's byte order: one typed loop per type, with the type switch outside
+    /// it. Returns false for the types it does not handle.
+    @inline(__always)
+    private func readContiguousRow(_ row: Int, into buffer: UnsafeMutableBufferPointer<Double>) -> Bool {
+        let columns = shape[1]
+        let start = storage.base + offset + row * columns * dtype.itemSize
+        switch dtype {
+        case .float32:
+            for column in 0..<columns {
+                buffer[column] = Double(start.loadUnaligned(fromByteOffset: column * 4, as: Float.self))
+            }
+        case .float64:
+            for column in 0..<columns {
+                buffer[column] = start.loadUnaligned(fromByteOffset: column * 8, as: Double.self)
+            }
+        case .float16:
+            for column in 0..<columns {
+                buffer[column] = Double(Float(start.loadUnaligned(fromByteOffset: column * 2, as: Float16.self)))
+            }
+        case .bfloat16:
+            for column in 0..<columns {
+                let bits = UInt32(start.loadUnaligned(fromByteOffset: column * 2, as: UInt16.self)) << 16
+                buffer[column] = Double(Float(bitPattern: bits))
+            }
+        default:
+            return false
+        }
+        return true
     }
 
     /// Row `row` of a 2-d array as a new array.
