@@ -13,7 +13,7 @@ downloads anything):
 
     sudo apt-get install dataset-fashion-mnist   # -> /usr/share/datasets/fashion-mnist/
 
-Time: about 6-7 minutes per run, 13 minutes for both, on 2 CPU cores
+Time: about 31 s per epoch, 5-6 minutes per run, 11-12 minutes for both, on 2 idle CPU cores
 (torch.set_num_threads(2)); each run's measured time is in its JSON sidecar.
 The usual way to run it is `examples/fashion-mnist/make-runs`, which sets up a
 virtualenv with the pinned torch and numpy first.
