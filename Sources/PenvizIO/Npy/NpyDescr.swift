@@ -39,7 +39,12 @@ enum NpyDescr: Equatable {
         case ("u", 4): dtype = .uint32
         case ("u", 8): dtype = .uint64
         case ("b", 1): dtype = .bool
-        case ("U", _): dtype = .unicode(length: size)
+        case ("U", _):
+            // Four bytes a code unit: a longer item would not have a size that fits in Int.
+            guard size <= Int.max / 4 else {
+                return .refused("dtype '\(descr)' has items of \(size) UTF-32 code units, more bytes than fit in a 64-bit integer")
+            }
+            dtype = .unicode(length: size)
         case ("S", _): dtype = .bytes(length: size)
         case ("V", _): return .refused("dtype '\(descr)' is raw void data; penviz reads numbers and strings")
         default: return unsupported(descr)
