@@ -216,6 +216,8 @@ private struct Parser {
     mutating func dict(depth: Int) throws(PythonLiteralError) -> PythonLiteral {
         position += 1
         var entries: [PythonLiteral.DictEntry] = []
+        // A set, not a scan of `entries`: a 1 MiB header holds ~100,000 keys, and a scan would be quadratic.
+        var keys = Set<String>()
         while true {
             skipWhitespace()
             if current == "}" {
@@ -225,7 +227,7 @@ private struct Parser {
             guard current == "'" || current == "\"" else { throw error("dict keys must be strings") }
             let keyPosition = position
             let key = try string()
-            guard !entries.contains(where: { $0.key == key }) else {
+            guard keys.insert(key).inserted else {
                 position = keyPosition
                 throw error("key '\(key)' appears twice")
             }
