@@ -26,6 +26,17 @@ enum BoundedInflater {
         case checksumMismatch
     }
 
+    /// The most bytes one byte of deflate data can inflate to: a match of 258 bytes takes at least
+    /// two bits (one for its length code, one for its distance code), so 8 bits give 4 × 258.
+    static let largestRatio = 1032
+
+    /// The most bytes `compressedCount` bytes of deflate data can inflate to. A zip entry that
+    /// declares more cannot be honest, and is refused before anything is allocated for it.
+    static func largestOutput(of compressedCount: Int) -> Int {
+        let (product, overflow) = compressedCount.multipliedReportingOverflow(by: largestRatio)
+        return overflow ? .max : product
+    }
+
     /// Output chunk size while inflating a whole member.
     private static let wholeChunk = 1 << 20
     /// Output chunk size while inflating just the first bytes (an `.npy` header).

@@ -109,6 +109,11 @@ public struct NpzArchive: ArrayArchive, Sendable {
         }
         let dataStart = try ZipDirectory.dataStart(of: zip, in: bytes, file: file)
         let compressed = UnsafeRawBufferPointer(rebasing: bytes[dataStart..<(dataStart + Int(zip.compressedSize))])
+        if zip.method == 8 && declared > BoundedInflater.largestOutput(of: compressed.count) {
+            throw fail(
+                "zip entry declares \(declared) bytes, more than its \(compressed.count) deflated bytes can hold "
+                    + "(deflate expands at most \(BoundedInflater.largestRatio)-fold; zip bomb?)")
+        }
         let header: NpyHeader
         if zip.method == 0 {
             header = try NpyHeader.parse(compressed, file: file, key: key)
