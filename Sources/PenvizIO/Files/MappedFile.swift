@@ -15,7 +15,9 @@ enum MappedFile {
     ///
     /// An empty file gives an empty storage (a zero-length mapping is not allowed).
     static func map(_ path: String) throws -> ByteStorage {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
+        // it changes nothing for a regular file, and anything else is refused below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw PenvizError.input(path, "cannot open: \(systemErrorText())") }
         defer { close(descriptor) }
         var status = stat()

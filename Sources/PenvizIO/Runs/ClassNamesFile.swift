@@ -6,10 +6,9 @@ import PenvizCore
 public enum ClassNamesFile {
     /// The names in the file at `path`.
     public static func read(_ path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PenvizError.input(path, "cannot read the class-names file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Mapped, not read: a FIFO or a device such as /dev/zero is refused instead of read forever.
+        let file = try MappedFile.map(path)
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
             throw PenvizError.input(path, "class names are not valid UTF-8")
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
