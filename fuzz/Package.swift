@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// libFuzzer targets for penviz's readers, kept out of the main package so that its
+/// `swift build` never needs the fuzzer runtime. Build and run one with `fuzz/run TARGET SECONDS`.
+let package = Package(
+    name: "penviz-fuzz",
+    dependencies: [.package(name: "penviz", path: "..")],
+    targets: [
+        // Writes a fuzz input to a temporary file and feeds it to a reader.
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "PenvizIO", package: "penviz"), .product(name: "PenvizCore", package: "penviz")]
+        ),
+        .executableTarget(name: "FuzzNpy", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzNpz", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzSafetensors", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzRunDiscovery", dependencies: ["FuzzSupport"]),
+    ]
+)
