@@ -1,0 +1,34 @@
+/// The plain-text table `penviz erasure` prints: one line per run.
+///
+/// ```text
+/// classes: T-shirt/top (0) − Shirt (6), key train_logits_aug
+/// run       alpha    n  L      Î   ln N  Î/ln N     σ²
+/// hard          0  600  5  2.474  6.397  0.3868  3.161
+/// ```
+///
+/// Every number shows four significant digits; a null value, and Î/ln N when
+/// N = 1, shows as `-`.
+public struct ErasureTable: Sendable {
+    /// The metrics the table shows.
+    public var report: ErasureReport
+
+    /// The table of `report`.
+    public init(_ report: ErasureReport) {
+        self.report = report
+    }
+
+    /// The whole table, ending in a newline.
+    public var text: String {
+        let classes = report.classes.map { "\($0.name) (\($0.id))" }.joined(separator: " − ")
+        var table = TextTable(
+            header: ["run", "alpha", "n", "L", "Î", "ln N", "Î/ln N", "σ²"],
+            numeric: [false, true, true, true, true, true, true, true])
+        for run in report.runs {
+            table.append(
+                [run.label, TextTable.number(run.alpha), String(run.count), String(run.passes),
+                 TextTable.number(run.information), TextTable.number(run.lnN),
+                 TextTable.number(run.lnN > 0 ? run.information / run.lnN : nil), TextTable.number(run.variance)])
+        }
+        return "classes: \(classes), key \(report.key)\n" + table.text
+    }
+}

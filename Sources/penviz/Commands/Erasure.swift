@@ -1,0 +1,91 @@
+import ArgumentParser
+import PenvizCore
+import PenvizIO
+import PenvizRender
+import PenvizReport
+
+/// `penviz erasure`: how much a run's logits still tell examples apart (the paper's Section 4).
+struct Erasure: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Estimate the information about each example that a run's logits keep.",
+        discussion: """
+            Reads N×L×K logits of L augmented passes per example (key S_logits_aug) \
+            and, for classes a and b, the differences f = z_a − z_b; estimates the \
+            mutual information Î between the example and f with the paper's Gaussian \
+            approximation (DESIGN.md §3), between 0 and ln N. Label smoothing drives \
+            Î down: the information a teacher would pass on in distillation is erased.
+
+            The table goes to standard output; --metrics writes it as JSON (schema in \
+            the README) and --out draws a panel a run, each example a stroke spanning \
+            its L differences at their mean. When the run stores the examples' labels \
+            as KEY_labels, strokes are coloured by class.
+
+            Example:
+              penviz erasure examples/fashion-mnist/hard.npz examples/fashion-mnist/smoothed.npz \\
+                  --classes T-shirt/top,Shirt --out erasure.png --metrics erasure.json
+            """)
+
+    @Argument(help: ArgumentHelp("One or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
+    var runPaths: [String]
+
+    @Option(help: ArgumentHelp("Classes a and b of the difference z_a − z_b, by name or id.", valueName: "a,b"))
+    var classes: ClassPair
+
+    @Option(help: ArgumentHelp("The split whose augmented logits to use: the key S_logits_aug.", valueName: "split"))
+    var split: String?
+
+    @Option(help: ArgumentHelp("The key of the N×L×K augmented logits (default: train_logits_aug).", valueName: "key"))
+    var key: String?
+
+    @OptionGroup(title: "Runs")
+    var runLabels: RunLabelOptions
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    @OptionGroup(title: "Figure")
+    var page: PageOptionGroup
+
+    @OptionGroup(title: "Run keys")
+    var runOptions: RunOptions
+
+    func validate() throws {
+        try runLabels.check(runCount: runPaths.count)
+        if split != nil && key != nil { throw ValidationError("give --split or --key, not both") }
+    }
+
+    func run() throws {
+        try output.checkExtensions()
+        let key = self.key ?? "\(split ?? "train")_logits_aug"
+        let loaded = try runPaths.map(runOptions.load)
+        let labels = runLabels.labels(of: loaded)
+        let ids = try classes.ids(in: loaded[0])
+        let runs = try loaded.indices.map { index in
+            let run = loaded[index]
+            guard try classes.ids(in: run) == ids else {
+                throw PenvizError(
+                    .input, "--classes \(classes) means classes \(ids.a),\(ids.b) in \(loaded[0].source) but not in \(run.source)")
+            }
+            return try RunErasure(
+                label: labels[index], run: run, alpha: runLabels.alpha(ofRun: index), key: key, classA: ids.a,
+                classB: ids.b, exampleLabels: try Self.storedLabels(of: key, in: run.source))
+        }
+
+        let classNames = loaded[0].classNames
+        if let out = output.out {
+            let figure = ErasureFigure(runs: runs, classNames: classNames)
+            try figure.figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))).write(to: out)
+        }
+        let report = ErasureReport(runs: runs, classNames: classNames)
+        if let metrics = output.metrics { try JSONOutput.write(report, to: metrics) }
+        print(ErasureTable(report).text, terminator: "")
+    }
+
+    /// The labels of the augmented examples when the run at `path` stores them as `KEY_labels`.
+    private static func storedLabels(of key: String, in path: String) throws -> NamedArray? {
+        let archive = try openArchive(path)
+        let labelsKey = key + "_labels"
+        guard archive.contains(labelsKey) else { return nil }
+        return NamedArray(key: labelsKey, array: try archive.array(labelsKey))
+    }
+}

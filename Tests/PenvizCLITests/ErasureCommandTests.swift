@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `penviz erasure` end to end on ``RunFolder`` with augmented logits added.
+@Suite("penviz erasure")
+struct ErasureCommandTests {
+    /// The run with `train_logits_aug`: two examples, L = 2 passes, logits
+    /// (1 + f, 5, 1) for differences f = (−1, 1) and (1, 3) of cat − owl, so
+    /// σ² = 1 and Î = ln 2 − ½ (ln(1 + e⁻⁴) + ln 2); and their labels.
+    static func run(passes: [[Double]] = [[-1, 1], [1, 3]]) throws -> RunFolder {
+        let run = try RunFolder()
+        let values: [Double] = passes.flatMap { example in example.flatMap { f -> [Double] in [1 + f, 5, 1] } }
+        run.write("train_logits_aug", NpyBytes.float64(values, shape: [passes.count, passes[0].count, 3]))
+        run.write("train_logits_aug_labels", NpyBytes.int64([0, 2], shape: [passes.count]))
+        return run
+    }
+
+    @Test("prints Î and ln N, writes the JSON and the figure")
+    func writesEverything() throws {
+        let run = try Self.run()
+        defer { run.cleanUp() }
+        let metrics = run.path("e.json"), out = run.path("erasure.svg")
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--out", out, "--metrics", metrics])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("classes: cat (0) − owl (2), key train_logits_aug\n"))
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
+        let entry = (object["runs"] as! [[String: Any]])[0]
+        let information: Double = log(2) - (log(1 + exp(-4)) + log(2)) / 2
+        #expect(abs((entry["information"] as! Double) - information) < 1e-14)
+        #expect(abs((entry["ln_n"] as! Double) - log(2.0)) < 1e-15 && entry["n"] as? Int == 2 && entry["passes"] as? Int == 2)
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+    }
+
+    @Test("--split names the key S_logits_aug")
+    func split() throws {
+        let run = try Self.run()
+        defer { run.cleanUp() }
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--split", "train"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("key train_logits_aug"))
+    }
+
+    @Test("a missing key is an input error naming the file and the key and listing the augmented keys")
+    func missingKey() throws {
+        let run = try Self.run()
+        defer { run.cleanUp() }
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--key", "val_logits_aug"])
+        #expect(result.status == 1)
+        #expect(result.stderrLines == [
+            "error: \(run.run.path): key 'val_logits_aug': no such augmented logits; the run has train_logits_aug",
+        ])
+    }
+
+    @Test("one pass per example leaves Î undefined: exit 1 with the reason")
+    func onePass() throws {
+        let run = try Self.run(passes: [[0], [1]])
+        defer { run.cleanUp() }
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl"])
+        #expect(result.status == 1)
+        #expect(result.stderrLines.count == 1 && result.stderr.contains("σ² = 0") && result.stderr.contains("L ≥ 2"))
+    }
+
+    @Test("usage errors exit 64 with one line and write nothing", arguments: [
+        ["--classes", "cat,cat"], ["--classes", "cat"], ["--classes", "cat,bat"], ["--classes", "0,7"],
+        ["--classes", "0,2", "--split", "train", "--key", "train_logits_aug"], ["--classes", "0,2", "--out", "e.gif"],
+        ["--classes", "0,2", "--metrics", "e.txt"], ["--classes", "0,2", "--labels", ""],
+    ])
+    func usage(arguments: [String]) throws {
+        let run = try Self.run()
+        defer { run.cleanUp() }
+        let result = try PenvizProcess.run(["erasure", run.run.path] + arguments, in: run.directory)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderrLines.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.directory.path) == ["run"])
+    }
+}

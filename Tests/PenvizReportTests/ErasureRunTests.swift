@@ -1,0 +1,102 @@
+import Foundation
+import PenvizCore
+import Testing
+
+@testable import PenvizReport
+
+/// `RunErasure`: Î from a run's augmented logits, against closed forms, and its errors.
+@Suite("RunErasure")
+struct ErasureRunTests {
+    typealias Runs = CalibrationTestRuns
+
+    /// A run of K = 3 classes whose augmented logits under `key` give the
+    /// differences `f[x][l] = z_0 − z_2` (z_1 = 5, z_2 = 1 throughout).
+    static func run(differences f: [[Double]], key: String = "train_logits_aug", source: String = "aug.npz") throws -> Run {
+        try Runs.run(
+            source: source, classCount: 3, splits: [Runs.overconfident(name: "val")],
+            augmented: [key: f.map { passes in passes.map { [1 + $0, 5, 1] } }])
+    }
+
+    @Test("every example with the same mean difference: Î = 0")
+    func identicalExamples() throws {
+        let erasure = try RunErasure(
+            label: "r", run: Self.run(differences: Array(repeating: [-1, 0.5, 2], count: 4)), key: "train_logits_aug",
+            classA: 0, classB: 2)
+        #expect(abs(erasure.estimate.information) < 1e-12)
+        #expect(abs(erasure.estimate.maximum - log(4)) < 1e-15)
+        #expect(erasure.differences == Matrix(Array(repeating: [-1, 0.5, 2], count: 4)))
+    }
+
+    @Test("two examples at μ = 0 and 2 with passes μ ± 1: Î = ln 2 − ½ (ln(1 + e⁻⁴) + ln 2)")
+    func twoExamples() throws {
+        // σ² = 1. A pass's own term is −½; the other example's is −(D ± 1)²/2 with D = 2,
+        // i.e. −9/2 or −1/2, so each term is ln 2 − ln(1 + e^{½ − (D ± 1)²/2}).
+        let erasure = try RunErasure(
+            label: "r", run: Self.run(differences: [[-1, 1], [1, 3]]), key: "train_logits_aug", classA: 0, classB: 2)
+        let expected: Double = log(2) - (log(1 + exp(-4)) + log(2)) / 2
+        #expect(abs(erasure.estimate.information - expected) < 1e-14)
+        #expect(erasure.estimate.variance == 1)
+        #expect(erasure.estimate.exampleCount == 2 && erasure.estimate.passCount == 2)
+    }
+
+    @Test("examples far apart next to σ: Î = ln N")
+    func separated() throws {
+        let erasure = try RunErasure(
+            label: "r", run: Self.run(differences: [[-1, 1], [999, 1001], [1999, 2001]]), key: "train_logits_aug",
+            classA: 0, classB: 2)
+        #expect(abs(erasure.estimate.information - log(3)) < 1e-12)
+    }
+
+    @Test("a missing key names the file and the key and lists the augmented keys the run has")
+    func missingKey() throws {
+        let run = try Self.run(differences: [[0, 1]], key: "val_logits_aug", source: "runs/a.npz")
+        #expect(throws: PenvizError(.input, "runs/a.npz: key 'train_logits_aug': no such augmented logits; the run has val_logits_aug")) {
+            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2)
+        }
+        let none = try Runs.run(source: "b.npz", classCount: 3, splits: [Runs.overconfident()])
+        #expect(throws: PenvizError.self) { try RunErasure(label: "r", run: none, key: "train_logits_aug", classA: 0, classB: 1) }
+        do {
+            _ = try RunErasure(label: "r", run: none, key: "train_logits_aug", classA: 0, classB: 1)
+        } catch let error as PenvizError {
+            #expect(error.message.contains("the run has none") && error.message.contains("S_logits_aug"))
+        }
+    }
+
+    @Test("one pass per example leaves Î undefined: an input error naming the key")
+    func onePass() throws {
+        let run = try Self.run(differences: [[0], [1], [2]], source: "one.npz")
+        do {
+            _ = try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2)
+            Issue.record("expected an error")
+        } catch let error as PenvizError {
+            #expect(error.kind == .input)
+            #expect(error.message.hasPrefix("one.npz: key 'train_logits_aug': ") && error.message.contains("σ² = 0"))
+            #expect(error.message.contains("L ≥ 2"))
+        }
+    }
+
+    @Test("a non-finite difference is an input error naming the example and pass")
+    func nonFinite() throws {
+        let run = try Self.run(differences: [[0, 1], [2, .nan]], source: "nan.npz")
+        #expect(throws: PenvizError(.input, "nan.npz: key 'train_logits_aug': example 1, pass 1: z_a − z_b is not finite")) {
+            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2)
+        }
+    }
+
+    @Test("stored labels are kept when they are N class ids, refused otherwise")
+    func labels() throws {
+        let run = try Self.run(differences: [[0, 1], [2, 4], [1, 1.5]], source: "l.npz")
+        func labels(_ values: [Double]) throws -> NamedArray {
+            NamedArray(key: "train_logits_aug_labels", array: try Runs.array(values, shape: [values.count]))
+        }
+        let erasure = try RunErasure(
+            label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 2, 1]))
+        #expect(erasure.exampleLabels == [0, 2, 1])
+        #expect(throws: PenvizError.self) {
+            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 2]))
+        }
+        #expect(throws: PenvizError(.input, "l.npz: key 'train_logits_aug_labels': label 2 is 3.0, not a class id in 0…2")) {
+            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 1, 3]))
+        }
+    }
+}
