@@ -1,0 +1,149 @@
+import Foundation
+import PenvizCore
+import PenvizRender
+import Testing
+
+@testable import PenvizReport
+
+/// ``Comparison``: which runs can be compared, how the metrics are assembled,
+/// and the figure grid it describes.
+@Suite("Comparison")
+struct ComparisonTests {
+    /// The hand-solved run as `hard` (no α) and as `smoothed` (stored α = 0.1), on train and val.
+    static func handComparison(includeBias: Bool = true) throws -> Comparison {
+        try Comparison(
+            runs: [ComparedRun(label: "hard", run: try ComparisonTestSupport.handSolved(source: "hard.npz")),
+                   ComparedRun(label: "smoothed", run: try ComparisonTestSupport.handSolved(source: "smoothed.npz", alpha: 0.1))],
+            splits: ["train", "val"],
+            triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2)),
+                       ComparedTriplet(kind: .similar, triplet: Triplet(2, 0, 1))],
+            includeBias: includeBias)
+    }
+
+    @Test("runs, splits and panels come in column order: run by run, split by split")
+    func assembly() throws {
+        let metrics = try Self.handComparison().metrics
+        #expect(metrics.schemaVersion == 1 && metrics.includesBias)
+        #expect(metrics.runs.map(\.label) == ["hard", "smoothed"])
+        #expect(metrics.runs.map(\.source) == ["hard.npz", "smoothed.npz"])
+        #expect(metrics.runs.map(\.classCount) == [3, 3] && metrics.runs.map(\.dimension) == [2, 2])
+        #expect(metrics.runs.map { $0.splits.map(\.name) } == [["train", "val"], ["train", "val"]])
+        #expect(metrics.triplets.map(\.kind) == [.given, .similar])
+        #expect(metrics.triplets.map(\.ids) == [[0, 1, 2], [2, 0, 1]])
+        #expect(metrics.triplets[1].names == ["owl", "cat", "dog"])
+        let panels = metrics.triplets[0].panels
+        #expect(panels.map(\.run) == ["hard", "hard", "smoothed", "smoothed"])
+        #expect(panels.map(\.split) == ["train", "val", "train", "val"])
+    }
+
+    @Test("α comes from the run's label_smoothing unless given; ls_gap = ln(((1 − α)K + α)/α) beside gap")
+    func alphas() throws {
+        let metrics = try Self.handComparison().metrics
+        #expect(metrics.runs[0].alpha == nil)
+        #expect(metrics.runs[0].splits.allSatisfy { $0.lsGap == nil })
+        #expect(metrics.runs[1].alpha == 0.1)
+        // K = 3: (0.9·3 + 0.1)/0.1 = 28
+        #expect(metrics.runs[1].splits.allSatisfy { ComparisonTestSupport.close($0.lsGap, log(28)) })
+        let given = ComparedRun(label: "x", run: try ComparisonTestSupport.handSolved(alpha: 0.1), alpha: 0.2)
+        #expect(given.alpha == 0.2)
+    }
+
+    @Test("ls_gap for α = 0.1 and K = 10 is ln 91")
+    func lsGapTenClasses() throws {
+        let weight = (0..<10).map { k in [Double(k), Double(k * k)] }
+        let run = try ComparisonTestSupport.run(
+            weight: weight, bias: [Double](repeating: 0, count: 10), names: (0..<10).map { "c\($0)" }, alpha: 0.1,
+            splits: [.init(name: "val", features: weight, labels: Array(0..<10))])
+        let comparison = try Comparison(
+            runs: [ComparedRun(label: "a", run: run), ComparedRun(label: "b", run: run)], splits: ["val"],
+            triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))])
+        #expect(ComparisonTestSupport.close(comparison.metrics.runs[0].splits[0].lsGap, log(91)))
+    }
+
+    @Test("a triplet's separation is its template separation in the first run")
+    func tripletSeparation() throws {
+        let metrics = try Self.handComparison().metrics
+        let separation = (2 + 8.0.squareRoot() + 12.0.squareRoot()) / 3
+        #expect(metrics.triplets.allSatisfy { ComparisonTestSupport.close($0.separation, separation) })
+        // Without the bias the templates are (0,0), (2,0), (0,2): (2 + 2 + √8)/3.
+        let flat = try Self.handComparison(includeBias: false).metrics
+        #expect(!flat.includesBias)
+        #expect(ComparisonTestSupport.close(flat.triplets[0].separation, (4 + 8.0.squareRoot()) / 3))
+    }
+
+    /// The error of comparing the hand-solved run (`hand.npz`) with `other` on `splits`; nil when they compare.
+    static func error(comparingWith other: Run, splits: [String] = ["val"]) -> PenvizError? {
+        do {
+            _ = try Comparison(
+                runs: [ComparedRun(label: "a", run: try ComparisonTestSupport.handSolved(source: "hand.npz")),
+                       ComparedRun(label: "b", run: other)],
+                splits: splits, triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))])
+            return nil
+        } catch {
+            return error as? PenvizError
+        }
+    }
+
+    @Test("runs with different K cannot be compared: the error names both files")
+    func differentClassCount() throws {
+        let four = try ComparisonTestSupport.run(
+            source: "four.npz", weight: [[0, 0], [2, 0], [0, 2], [1, 1]], bias: [0, 0, 2, 0],
+            names: ["cat", "dog", "owl", "emu"], splits: [.init(name: "val", features: [[1, 1]], labels: [3])])
+        let error = try #require(Self.error(comparingWith: four))
+        #expect(error.kind == .input)
+        #expect(error.message == "hand.npz and four.npz cannot be compared: K = 3 against K = 4 classes")
+    }
+
+    @Test("runs whose class names differ cannot be compared: the error names the class and both files")
+    func differentClassNames() throws {
+        let renamed = try ComparisonTestSupport.run(
+            source: "renamed.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "hen", "owl"],
+            splits: [.init(name: "val", features: [[1, 1]], labels: [0])])
+        #expect(Self.error(comparingWith: renamed)?.message
+            == "hand.npz and renamed.npz cannot be compared: class 1 is 'dog' in one and 'hen' in the other")
+    }
+
+    @Test("a run without a requested split is an error naming that run")
+    func missingSplit() throws {
+        let valOnly = try ComparisonTestSupport.run(
+            source: "val-only.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "dog", "owl"],
+            splits: [.init(name: "val", features: [[1, 1]], labels: [0])])
+        #expect(Self.error(comparingWith: valOnly, splits: ["train", "val"])?.message
+            == "val-only.npz: no split 'train' to compare; the run has val")
+    }
+
+    @Test("a class with no examples in a split is a warning, and its panel's tightness is null")
+    func warnings() throws {
+        let noOwl = try ComparisonTestSupport.run(
+            source: "no-owl.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "dog", "owl"],
+            splits: [.init(name: "val", features: [[1, 1], [2, 0]], labels: [0, 1])])
+        let comparison = try Comparison(
+            runs: [ComparedRun(label: "a", run: try ComparisonTestSupport.handSolved()), ComparedRun(label: "b", run: noOwl)],
+            splits: ["val"], triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))])
+        #expect(comparison.warnings == [
+            "run 'b', split 'val' has no examples of class 'owl' (2): its spread and the tightness of the cat, dog, owl panel are null"
+        ])
+        #expect(comparison.metrics.triplets[0].panels.map { $0.tightness == nil } == [false, true])
+    }
+
+    @Test("the grid: a row per triplet, run labels over each run's splits, tightness captions")
+    func grid() throws {
+        let comparison = try Self.handComparison()
+        let grid = comparison.grid(panels: PlanePanels())
+        #expect(grid.columns.map(\.header) == ["hard", "hard", "smoothed", "smoothed"])
+        #expect(grid.columns.map(\.split.name) == ["train", "val", "train", "val"])
+        #expect(grid.columns.map(\.run.source) == ["hard.npz", "hard.npz", "smoothed.npz", "smoothed.npz"])
+        #expect(grid.rows.map(\.label) == ["cat · dog · owl", "similar: owl · cat · dog"])
+        #expect(grid.rows.allSatisfy { $0.planes.count == 4 })
+        #expect(grid.rows[1].planes.allSatisfy { $0.triplet == Triplet(2, 0, 1) })
+        // tightness = (1 + 1/√2)/3 / ((2 + √8 + √12)/3) = 0.56904 / 2.76418 = 0.20586
+        #expect(grid.rows[0].captions == Array(repeating: "tightness 0.206", count: 4))
+    }
+
+    @Test("captions keep three significant digits and say n/a for a null tightness")
+    func captions() {
+        #expect(Comparison.caption(tightness: 3.4) == "tightness 3.40")
+        #expect(Comparison.caption(tightness: 0.04567) == "tightness 0.0457")
+        #expect(Comparison.caption(tightness: nil) == "tightness n/a")
+    }
+}
