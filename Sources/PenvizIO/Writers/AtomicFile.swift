@@ -12,8 +12,9 @@ import Darwin
 /// same folder, so the rename cannot cross file systems), is flushed to disk, and is
 /// renamed over the target only when everything succeeded. On any failure the
 /// temporary file is removed: a failed run never leaves a half-written file and never
-/// touches an older file of the same name. A new file gets the permissions the
-/// process's umask allows; a replaced file keeps its own.
+/// touches an older file of the same name. An interrupt (SIGINT, SIGTERM, SIGHUP)
+/// removes the temporary files in flight before the process ends (``InterruptCleanup``).
+/// A new file gets the permissions the process's umask allows; a replaced file keeps its own.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
@@ -32,11 +33,12 @@ public enum AtomicFile {
     public static func write(to path: String, using produce: (_ temporaryPath: String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        var template = Array((folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX.tmp").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard descriptor >= 0 else { throw failure(path, "cannot create a file in '\(folder)'") }
+        let template = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX.tmp")
+        guard let (descriptor, temporaryPath, slot) = InterruptCleanup.createTemporaryFile(template, suffixLength: 4) else {
+            throw failure(path, "cannot create a file in '\(folder)'")
+        }
         close(descriptor)
-        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { InterruptCleanup.forget(slot) }
         do {
             try produce(temporaryPath)
             try finish(temporaryPath, replacing: path)
