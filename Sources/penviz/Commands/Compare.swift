@@ -1,0 +1,102 @@
+import ArgumentParser
+import PenvizCore
+import PenvizIO
+import PenvizRender
+import PenvizReport
+
+extension AutoTriplets.Criterion: ExpressibleByArgument {}
+
+/// `penviz compare`: the paper's Figure 1 for several runs, and the metrics behind it.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw runs side by side on the planes of a few triplets, and measure what changed.",
+        discussion: """
+            The paper's Figure 1 for your runs: one row per triplet, one column per \
+            run and split (hard·train, hard·val, smoothed·train, smoothed·val), the \
+            run labels as column headers, each panel captioned with its tightness. \
+            Without --classes or --auto the rows are the automatic similar triplet \
+            (closest templates in the first run) and the different one (farthest).
+
+            The metrics of DESIGN.md §3 (per run and split: accuracy, within, between, \
+            cluster_ratio, gap, ls_gap, incorrect_spread, distance_cv; per panel: \
+            spreads, separation, tightness) are printed as a table and, with \
+            --metrics, written as JSON (schema in the README). They always use every \
+            example, whatever --per-class draws.
+
+            Axes default to independent, as in the paper, which imposes no common \
+            scale: a hard run's projections reach much larger values, and a shared \
+            scale would shrink the smoothed panels to dots. Tightness (mean spread \
+            over template separation) is scale-free, so the captions compare runs \
+            directly; use --axes row to see the difference in magnitude.
+
+            Example:
+              penviz compare hard.npz smoothed.npz --labels hard,smoothed \\
+                  --classes T-shirt/top,Pullover,Shirt --auto similar --auto different \\
+                  --out compare.png --metrics compare-metrics.json
+            """)
+
+    @Argument(help: ArgumentHelp("Two or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
+    var runPaths: [String]
+
+    @OptionGroup(title: "Runs")
+    var runLabels: RunLabelOptions
+
+    @Option(help: ArgumentHelp("A triplet to draw, by name or id; repeat for more rows.", valueName: "a,b,c"))
+    var classes: [ClassTriplet] = []
+
+    @Option(help: ArgumentHelp("An automatic triplet, searched in the first run; repeat for both.", valueName: "similar|different"))
+    var auto: [AutoTriplets.Criterion] = []
+
+    @Option(
+        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"),
+        transform: { $0.split(separator: ",").map(String.init) })
+    var splits: [String]?
+
+    @Option(help: ArgumentHelp("Axis limits: independent per panel (as in the paper), shared along each row, or shared by all.", valueName: "shared|row|independent"))
+    var axes: AxisSharing = .independent
+
+    @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
+    var noBias = false
+
+    @Option(help: ArgumentHelp("Output figure: .png, .svg or .pdf.", valueName: "file"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Also write every metric to this .json file.", valueName: "file"))
+    var metrics: String?
+
+    @OptionGroup(title: "Figure")
+    var look: FigureOptionGroup
+
+    @OptionGroup(title: "Run keys")
+    var runOptions: RunOptions
+
+    func validate() throws {
+        guard runPaths.count >= 2 else { throw ValidationError("compare needs at least two runs, got \(runPaths.count)") }
+        try runLabels.check(runCount: runPaths.count)
+    }
+
+    func run() throws {
+        _ = try OutputPath(out, allowed: [.png, .svg, .pdf])
+        if let metrics { _ = try OutputPath(metrics, allowed: [.json], option: "--metrics") }
+        let loaded = try runPaths.map(runOptions.load)
+        let labels = runLabels.labels(of: loaded)
+        let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
+        let first = loaded[0]
+        let given = try classes.map { triplet in
+            let ids = try triplet.ids(in: first)
+            return ComparedTriplet(kind: .given, triplet: Triplet(ids[0], ids[1], ids[2]))
+        }
+        let criteria = classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto
+        let automatic = try ComparedTriplet.automatic(criteria, in: first, includeBias: !noBias)
+        let comparison = try Comparison(
+            runs: runs, splits: try SplitChoice.many(splits, in: first).map(\.name), triplets: given + automatic,
+            includeBias: !noBias)
+        comparison.warnings.forEach(Diagnostics.warning)
+
+        let grid = comparison.grid(panels: look.planePanels)
+        let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
+        try grid.figure(options: options).write(to: out)
+        if let metrics { try JSONOutput.write(comparison.metrics, to: metrics) }
+        print(ComparisonTable(comparison.metrics).text, terminator: "")
+    }
+}
