@@ -126,10 +126,8 @@ extension MalformedInputTests {
         defer { run.cleanUp() }
         run.write("val_labels", NpyBytes.float64([0, 1e300, 0, 2], shape: [4]))
         let result = try PenvizProcess.run(["project", run.run.path, "--classes", "0,1,2", "--out", run.path("out.csv")])
-        withKnownIssue("Int(1e300) traps in PenvizCore/Runs/Run+Validation.swift before the range check reports it") {
-            #expect(result.status == 1)
-            #expect(result.stderrLines.count == 1 && result.stderr.contains("label in row 1"))
-        }
+        #expect(result.status == 1)
+        #expect(result.stderrLines.count == 1 && result.stderr.contains("label in row 1 is 1e+300"))
         #expect(!FileManager.default.fileExists(atPath: run.path("out.csv")))
     }
 }

@@ -126,7 +126,9 @@ extension Run {
                 throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(value), not an integer")
             }
             guard value >= 0, value < Double(classes) else {
-                throw PenvizError.input(file, key: part.labels.key, "label \(Int(value)) in row \(row) is outside 0…\(classes - 1)")
+                // `value` may be far outside Int's range (1e300): print it as a Double, never convert it.
+                let shown = abs(value) < 1e15 ? String(Int(value)) : String(value)
+                throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(shown), outside 0…\(classes - 1)")
             }
             labels[row] = Int(value)
         }
