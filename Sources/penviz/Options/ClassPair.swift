@@ -6,25 +6,21 @@ import PenvizCore
 /// logit difference z_a − z_b.
 struct ClassPair: ExpressibleByArgument, CustomStringConvertible {
     /// The two tokens, each an id or a name.
-    let tokens: (a: String, b: String)
+    let tokens: [String]
 
     init?(argument: String) {
-        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-        tokens = (parts[0], parts[1])
+        guard let tokens = ClassTokens.split(argument, count: 2) else { return nil }
+        self.tokens = tokens
     }
 
-    var description: String { "\(tokens.a),\(tokens.b)" }
+    var description: String { tokens.joined(separator: ",") }
 
     static var defaultCompletionKind: CompletionKind { .default }
 
     /// The class ids a and b in `run`; fails (usage) on an unknown class and
     /// when both name the same class.
     func ids(in run: Run) throws -> (a: Int, b: Int) {
-        let ids = (a: try run.classID(for: tokens.a), b: try run.classID(for: tokens.b))
-        guard ids.a != ids.b else {
-            throw PenvizError.usage("--classes \(self) names the same class twice; give two distinct classes")
-        }
-        return ids
+        let ids = try ClassTokens.ids(tokens, in: run)
+        return (ids[0], ids[1])
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import PenvizCore
 
 /// What to call each of several runs and which label smoothing α each had:
-/// `--labels hard,smoothed --label-smoothing 0,0.1`, one value per run.
+/// `--labels hard,smoothed --alpha 0,0.1` (or `--label-smoothing`), one value per run.
 struct RunLabelOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp("A label per run, for titles, tables and JSON (default: the file names without extension).", valueName: "a,b"),
@@ -11,6 +11,7 @@ struct RunLabelOptions: ParsableArguments {
     var labels: [String]?
 
     @Option(
+        name: [.customLong("alpha"), .customLong("label-smoothing")],
         help: ArgumentHelp("Label smoothing α of each run (default: the runs' stored label_smoothing).", valueName: "α,α"),
         transform: RunLabelOptions.alphas)
     var labelSmoothing: [Double]?
@@ -26,7 +27,7 @@ struct RunLabelOptions: ParsableArguments {
             }
         }
         if let labelSmoothing, labelSmoothing.count != runCount {
-            throw ValidationError("--label-smoothing gives \(labelSmoothing.count) values for \(runCount) runs")
+            throw ValidationError("--alpha gives \(labelSmoothing.count) values for \(runCount) runs")
         }
     }
 
@@ -55,7 +56,7 @@ struct RunLabelOptions: ParsableArguments {
     private static func alphas(_ text: String) throws -> [Double] {
         try text.split(separator: ",", omittingEmptySubsequences: false).map { token in
             guard let value = Double(token.trimmingCharacters(in: .whitespaces)), value >= 0, value < 1 else {
-                throw ValidationError("--label-smoothing: '\(token)' is not a number in [0, 1)")
+                throw ValidationError("--alpha: '\(token)' is not a number in [0, 1)")
             }
             return value
         }
