@@ -65,7 +65,7 @@ public struct DelimitedTextFile: ArrayArchive, Sendable {
             }
             for (column, field) in row.enumerated() {
                 guard let number = Double(field) else {
-                    throw fail("row \(rowNumber), column \(column + 1): '\(field)' is not a number")
+                    throw fail("row \(rowNumber), column \(column + 1): '\(DelimitedTextFile.shown(field))' is not a number")
                 }
                 numbers.append(number)
             }
@@ -84,6 +84,17 @@ public struct DelimitedTextFile: ArrayArchive, Sendable {
         self.storedType = isTabSeparated ? "tsv" : "csv"
         self.values = try ArrayView(
             shape: width == 1 ? [dataRows] : [dataRows, width], dtype: .float64, byteOrder: .little, storage: storage)
+    }
+
+    /// Longest field text an error message quotes.
+    private static let shownLength = 40
+
+    /// `field` as an error message quotes it: on one line (a quoted field may hold line breaks,
+    /// and the error must stay one line) and cut short (a field may be megabytes long).
+    private static func shown(_ field: String) -> String {
+        let escaped = field.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }
+        let text = escaped.prefix(shownLength).joined()
+        return escaped.count > shownLength ? text + "…" : text
     }
 
     public var entries: [ArrayEntry] {
