@@ -74,6 +74,15 @@ struct RegressionTests {
         expectInputError("/dev/zero", "is not a regular file") { _ = try ClassNamesFile.read("/dev/zero") }
     }
 
+    @Test("a quoted CSV field with line breaks is quoted on one line, and a long one cut short")
+    func csvFieldInError() throws {
+        // The field used to be quoted raw: its line breaks split the error over several lines.
+        let path = try folder.write("1,2\n3,\"4\n5,6\n", to: "quoted.csv")
+        expectInputError(path, #"row 2, column 2: '4\n5,6\n' is not a number"#) { _ = try openArchive(path) }
+        let long = try folder.write("1\n" + String(repeating: "x", count: 100_000) + "\n", to: "long.csv")
+        expectInputError(long, "row 2, column 1: '\(String(repeating: "x", count: 40))…' is not a number") { _ = try openArchive(long) }
+    }
+
     /// Marks the only member of a one-member stored zip as deflated, declaring `size` inflated bytes.
     private func deflated(_ zip: [UInt8], declaring size: UInt32) -> [UInt8] {
         var bytes = zip
