@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Broken and hostile `.npz` runs.
 extension MalformedInputTests {
@@ -27,6 +28,21 @@ extension MalformedInputTests {
         member.declaredSize = UInt32(member.content.count)
         member.content = DeflateBytes.storedBlock(member.content, final: false) + DeflateBytes.repeatingBlock(40_000)
         member.method = 8
+    }
+
+    @Test("a member name with a line break still gives one error line")
+    func lineBreakInMemberName() throws {
+        let run = try RunFolder()
+        defer { run.cleanUp() }
+        let path = run.path("run.npz")
+        FileManager.default.createFile(atPath: path, contents: try Self.npz(run) {
+            Self.edit(&$0, "weight.npy") { $0.name = Array("weight\n/../weight.npy".utf8) }
+        })
+        let result = try PenvizProcess.run(["inspect", path])
+        #expect(result.status == 1)
+        withKnownIssue("messages quote names from the file raw; Diagnostics.error should escape control characters") {
+            #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        }
     }
 
     static let npzCases: [Case] = [
