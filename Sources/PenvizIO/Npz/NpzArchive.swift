@@ -46,6 +46,7 @@ public struct NpzArchive: ArrayArchive, Sendable {
             members[key] = member
             entries.append(member.header.entry(key: key, available: Int(zip.uncompressedSize) - member.header.dataOffset))
         }
+        try NpzArchive.checkDisjoint(members.values, file: path)
         self.path = path
         self.entries = entries
         self.storage = storage
@@ -91,6 +92,19 @@ public struct NpzArchive: ArrayArchive, Sendable {
         if isAbsolute || components.contains("..") {
             throw PenvizError.input(
                 file, "member '\(name)' has \(isAbsolute ? "an absolute path" : "a '..' path component"); penviz refuses such archives")
+        }
+    }
+
+    /// Refuses members whose bytes (local header and data) overlap. Each deflated member may
+    /// inflate up to 1032-fold, so members that share one stream would let a small file
+    /// inflate to that many times over (the overlapping zip bomb); disjoint members keep the
+    /// total within 1032 × the file's size.
+    private static func checkDisjoint(_ members: some Sequence<Member>, file: String) throws {
+        let extents = members.map { (start: Int($0.zip.localHeaderOffset), end: $0.dataStart + Int($0.zip.compressedSize), name: $0.zip.name) }
+            .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        for (earlier, later) in zip(extents, extents.dropFirst()) where later.start < earlier.end {
+            throw PenvizError.input(
+                file, "members '\(earlier.name)' and '\(later.name)' share bytes; penviz refuses overlapping members (zip bomb?)")
         }
     }
 
