@@ -83,6 +83,27 @@ struct RegressionTests {
         expectInputError(long, "row 2, column 1: '\(String(repeating: "x", count: 40))…' is not a number") { _ = try openArchive(long) }
     }
 
+    @Test("members that share bytes are refused (the overlapping zip bomb)")
+    func overlappingMembers() throws {
+        // b.npy's local header and data lie inside a.npy's data, so reading both reads b twice.
+        // With deflated members that reuse one stream, a small file could inflate many times over.
+        let inner = npyBytes(header: "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", data: [UInt8](repeating: 0, count: 8))
+        let b = ZipBytes.stored([("b.npy", inner)])
+        let bLocal = Array(b.prefix(30 + 5 + inner.count))
+        let aHeader = npyBytes(header: "{'descr': '|u1', 'fortran_order': False, 'shape': (\(bLocal.count),), }")
+        let a = ZipBytes.stored([("a.npy", aHeader + bLocal)])
+        let aLocalCount = 30 + 5 + aHeader.count + bLocal.count
+        var bEntry = Array(b[bLocal.count..<(bLocal.count + 46 + 5)])
+        bEntry.replaceSubrange(42..<46, with: littleEndianBytes(UInt32(30 + 5 + aHeader.count)))
+        let directory = Array(a[aLocalCount..<(aLocalCount + 46 + 5)]) + bEntry
+        let end = littleEndianBytes(UInt32(0x0605_4b50)) + [0, 0, 0, 0] + littleEndianBytes(UInt16(2)) + littleEndianBytes(UInt16(2))
+            + littleEndianBytes(UInt32(directory.count)) + littleEndianBytes(UInt32(aLocalCount)) + [0, 0]
+        let path = try folder.write(Array(a.prefix(aLocalCount)) + directory + end, to: "overlap.npz")
+        expectInputError(path, "members 'a.npy' and 'b.npy' share bytes; penviz refuses overlapping members") {
+            _ = try openArchive(path)
+        }
+    }
+
     /// Marks the only member of a one-member stored zip as deflated, declaring `size` inflated bytes.
     private func deflated(_ zip: [UInt8], declaring size: UInt32) -> [UInt8] {
         var bytes = zip
