@@ -1,0 +1,73 @@
+extension ReportDocument {
+    /// The report of `metrics`: a section for the runs, the template plane, the
+    /// geometry and logits, calibration and information erasure, each with the
+    /// findings read off its numbers, and the headline findings gathered at the top.
+    /// `title` defaults to the runs' labels, `hard vs smoothed`.
+    public init(metrics: ReportMetrics, title: String? = nil) {
+        let runs = metrics.runs
+        var figures = FigureCounter()
+        let sections = [
+            Section.runs(metrics),
+            Section.plane(metrics, figures: &figures),
+            Section.geometry(metrics),
+            Section.calibration(metrics, figures: &figures),
+            Section.erasure(metrics, figures: &figures),
+        ]
+        let labels = runs.map(\.label)
+        self.init(
+            title: title ?? "What label smoothing did: " + labels.joined(separator: " vs "),
+            lead: [Self.lead(metrics)],
+            highlights: sections.compactMap(\.headline).flatMap { $0 },
+            sections: sections.map(\.section),
+            colophon: [
+                "Written by penviz report. Every number above, with more digits and the reliability bins,"
+                    + " is in metrics.json (schema in the README); the figures are in figures/ as SVG and PNG.",
+                "Definitions follow Müller, Kornblith & Hinton, “When Does Label Smoothing Help?” (NeurIPS 2019), and"
+                    + " Guo et al., “On Calibration of Modern Neural Networks” (ICML 2017) for ECE and temperature scaling.",
+            ])
+    }
+
+    /// What was compared: each run with its file, α, K and D.
+    private static func lead(_ metrics: ReportMetrics) -> String {
+        let runs = metrics.runs.map { run in
+            "\(run.label) (\(run.source), \(alphaText(run.alpha)))"
+        }
+        let first = metrics.runs[0]
+        return "This report compares \(metrics.runs.count) runs of a \(first.classCount)-class network with"
+            + " \(first.dimension) penultimate features: \(Findings.list(runs))."
+            + " Each later run is compared with the first, \(first.label), on the paper's measures: the template-plane"
+            + " picture, the geometry of the penultimate layer and the logits, calibration and information erasure."
+    }
+
+    /// `α = 0.1`, or `α unknown`.
+    static func alphaText(_ alpha: Double?) -> String {
+        alpha.map { "α = \(ReportNumber.parameter($0))" } ?? "α unknown"
+    }
+
+    /// The split the findings read: the first compared split other than `train`
+    /// (held-out data), else the first.
+    static func heldOutSplit(_ names: [String]) -> String {
+        names.first { $0 != "train" } ?? names[0]
+    }
+
+    /// Numbers the figures in order of appearance.
+    struct FigureCounter {
+        private(set) var count = 0
+
+        /// The next figure's reference.
+        mutating func next(_ kind: ReportFigure.Kind, caption: String, description: String) -> FigureReference {
+            count += 1
+            return FigureReference(name: kind.rawValue, number: count, caption: caption, description: description)
+        }
+    }
+}
+
+extension ReportDocument.Section {
+    /// A section and the findings it offers for the top of the report.
+    struct Built {
+        /// The section.
+        var section: ReportDocument.Section
+        /// Its headline sentences; nil for none.
+        var headline: [String]?
+    }
+}

@@ -1,0 +1,33 @@
+import PenvizRender
+
+/// How the report's figures look: one page width for all of them, so their
+/// fonts come out the same size wherever the report is read, and the options
+/// of the command line.
+public struct ReportLook: Equatable, Sendable {
+    /// The page width of every figure in points. At 720 points a figure shown
+    /// 960 CSS pixels wide (the report's column) draws its 8–10 pt text at its nominal size.
+    public var width: Double
+    /// PNG pixels per point.
+    public var scale: Double
+    /// Leave the figures' backgrounds transparent instead of white.
+    public var transparent: Bool
+    /// At most this many points a class in each template-plane panel, a seeded sample; nil draws all.
+    /// The metrics always use every example.
+    public var perClass: Int?
+    /// The seed of that sample.
+    public var seed: UInt64
+
+    /// A look from its parts; the defaults give 720-point figures, PNGs at 2 pixels a point (1440 pixels wide).
+    public init(width: Double = 720, scale: Double = 2, transparent: Bool = false, perClass: Int? = nil, seed: UInt64 = 0) {
+        self.width = width
+        self.scale = scale
+        self.transparent = transparent
+        self.perClass = perClass
+        self.seed = seed
+    }
+
+    /// Figure options for a page `height` points tall at the report's width.
+    func options(height: Double) -> FigureOptions {
+        FigureOptions(width: width, height: height, scale: scale, transparent: transparent, axes: .independent)
+    }
+}

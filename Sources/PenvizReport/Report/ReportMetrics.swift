@@ -1,0 +1,54 @@
+/// Every number `penviz report` shows, in the shape of its `metrics.json`: the
+/// documents of `penviz compare`, `penviz calibrate` and `penviz erasure` in one
+/// file, beside a summary of every split of every run.
+///
+/// The schema is stable: every key below is present in every file, undefined
+/// values are `null` (see ``NullEncoded``), and a change that renames or removes
+/// a key raises ``schemaVersion``. The nested documents keep their own schemas
+/// and versions (README: compare and calibrate metrics):
+///
+/// ```text
+/// schema_version  1
+/// runs            [RunSummary]        every split of every run: n, logits, accuracy
+/// comparison      ComparisonMetrics   the geometry and logit metrics, per split and per panel
+/// calibration     CalibrationReport   before and after temperature scaling, with reliability bins
+/// erasure         ErasureReport       information erasure, or null when the runs store no augmented logits
+/// erasure_note    why erasure is null, or null
+/// ```
+///
+/// Decode a file with `JSONDecoder` to read it back: encoding and decoding are
+/// exact inverses.
+public struct ReportMetrics: Codable, Equatable, Sendable {
+    /// The version this build writes. Files with another version may differ in keys.
+    public static let currentSchemaVersion = 1
+
+    /// The schema version of this document.
+    public var schemaVersion: Int
+    /// Every run, in command-line order.
+    public var runs: [RunSummary]
+    /// What `penviz compare` measures.
+    public var comparison: ComparisonMetrics
+    /// What `penviz calibrate` measures.
+    public var calibration: CalibrationReport
+    /// What `penviz erasure` measures; nil when it was skipped.
+    @NullEncoded public var erasure: ErasureReport?
+    /// Why erasure was skipped; nil when it was measured.
+    @NullEncoded public var erasureNote: String?
+
+    /// A document of the current schema version.
+    public init(runs: [RunSummary], comparison: ComparisonMetrics, calibration: CalibrationReport,
+                erasure: ErasureReport?, erasureNote: String?) {
+        schemaVersion = Self.currentSchemaVersion
+        self.runs = runs
+        self.comparison = comparison
+        self.calibration = calibration
+        self.erasure = erasure
+        self.erasureNote = erasureNote
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case runs, comparison, calibration, erasure
+        case erasureNote = "erasure_note"
+    }
+}
