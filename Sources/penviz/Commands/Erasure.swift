@@ -81,8 +81,9 @@ struct Erasure: ParsableCommand {
         print(ErasureTable(report).text, terminator: "")
     }
 
-    /// The labels of the augmented examples when the run at `path` stores them as `KEY_labels`.
-    private static func storedLabels(of key: String, in path: String) throws -> NamedArray? {
+    /// The labels of the augmented examples when the run at `path` stores them as
+    /// `KEY_labels` (also used by `penviz report`).
+    static func storedLabels(of key: String, in path: String) throws -> NamedArray? {
         let archive = try openArchive(path)
         let labelsKey = key + "_labels"
         guard archive.contains(labelsKey) else { return nil }

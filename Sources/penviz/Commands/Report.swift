@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import PenvizCore
+import PenvizIO
+import PenvizRender
+import PenvizReport
+
+extension HTMLReport.Embed: ExpressibleByArgument {}
+
+/// `penviz report`: compare, calibrate and erasure for the same runs, written
+/// as one self-contained HTML page, the same report in Markdown, and the JSON.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML report, a Markdown report and every metric for two or more runs.",
+        discussion: """
+            Runs penviz compare, calibrate and erasure on the same runs and writes into \
+            the folder --out:
+
+              report.html    one self-contained page: style and figures inline, nothing \
+            fetched (figures as SVG, or PNG with --embed png); prints cleanly
+              report.md      the same report in Markdown, for GitHub, wikis and Jupyter
+              metrics.json   every number (schema in the README)
+              figures/       each figure as .svg and .png
+
+            The report holds: the runs (K, D, α, size and accuracy of every split); \
+            the paper's Figure 1 for the automatic similar and different triplets and \
+            any --classes; the geometry and logit metrics with the change from the \
+            first run to each other run; reliability diagrams and calibration before \
+            and after temperature scaling (T* fitted on val, measured on test); and \
+            information erasure when the runs store augmented logits (S_logits_aug), \
+            else a note. Under each table, sentences read off the numbers say what \
+            changed and which way.
+
+            Every figure is drawn 720 points wide, so fonts come out the same size \
+            in all of them. Everything is drawn in memory before the first file is \
+            written, and each file is written atomically.
+
+            Example:
+              penviz report examples/fashion-mnist/hard.npz examples/fashion-mnist/smoothed.npz \\
+                  --labels hard,smoothed --classes T-shirt/top,Pullover,Shirt --out report
+            """)
+
+    @Argument(help: ArgumentHelp("Two or more runs: .npz, .safetensors or folders of .npy files; the first is the reference.", valueName: "run"))
+    var runPaths: [String]
+
+    @OptionGroup(title: "Runs")
+    var runLabels: RunLabelOptions
+
+    @Option(help: ArgumentHelp("A triplet to draw besides the automatic ones, by name or id; repeat for more rows.", valueName: "a,b,c"))
+    var classes: [ClassTriplet] = []
+
+    @Option(
+        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"),
+        transform: { $0.split(separator: ",").map(String.init) })
+    var splits: [String]?
+
+    @Option(help: ArgumentHelp("Classes a and b of information erasure (default: the two most frequent classes of the augmented examples, else the first triplet's first two).", valueName: "a,b"))
+    var erasureClasses: ClassPair?
+
+    @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
+    var noBias = false
+
+    @Option(help: ArgumentHelp("The folder to write the report into (made if missing).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("How report.html inlines the figures.", valueName: "svg|png"))
+    var embed: HTMLReport.Embed = .svg
+
+    @Flag(help: "Leave the figures' backgrounds transparent.")
+    var transparent = false
+
+    @Option(help: ArgumentHelp("PNG pixels per point.", valueName: "n"))
+    var scale: Double = 2
+
+    @Option(help: ArgumentHelp("At most this many points a class in each plane panel, a seeded sample (default: all).", valueName: "n"))
+    var perClass: Int?
+
+    @Option(help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("The report's title (default: the run labels).", valueName: "text"))
+    var title: String?
+
+    @OptionGroup(title: "Run keys")
+    var runOptions: RunOptions
+
+    func validate() throws {
+        guard runPaths.count >= 2 else { throw ValidationError("report needs at least two runs, got \(runPaths.count)") }
+        try runLabels.check(runCount: runPaths.count)
+        if let perClass, perClass < 1 { throw ValidationError("--per-class must be at least 1") }
+        guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be a positive number, got \(scale)") }
+    }
+
+    func run() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw PenvizError.usage("--out \(out): a file of that name exists; give a folder for the report")
+        }
+        let loaded = try runPaths.map(runOptions.load)
+        let labels = runLabels.labels(of: loaded)
+        let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
+        let first = loaded[0]
+        let given = try classes.map { triplet in
+            let ids = try triplet.ids(in: first)
+            return ComparedTriplet(kind: .given, triplet: Triplet(ids[0], ids[1], ids[2]))
+        }
+        let automatic = try ComparedTriplet.automatic([.similar, .different], in: first, includeBias: !noBias)
+        let comparison = try Comparison(
+            runs: runs, splits: try SplitChoice.many(splits, in: first).map(\.name), triplets: given + automatic,
+            includeBias: !noBias)
+        comparison.warnings.forEach(Diagnostics.warning)
+
+        let settings = CalibrationSettings()
+        let calibrations = try runs.map { try RunCalibration(label: $0.label, run: $0.run, alpha: $0.alpha, settings: settings) }
+        calibrations.flatMap(\.notes).forEach(Diagnostics.note)
+        let erasure = try self.erasure(of: runs, fallback: comparison.triplets[0].triplet)
+        if case .skipped(let reason) = erasure { Diagnostics.note("information erasure skipped: \(reason)") }
+
+        let content = try ReportContent(
+            comparison: comparison, calibrations: calibrations, settings: settings, erasure: erasure,
+            look: ReportLook(scale: scale, transparent: transparent, perClass: perClass, seed: seed), title: title)
+        for name in try ReportFiles.write(content, to: out, embed: embed) {
+            print((out as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Information erasure on the augmented logits every run stores (`train_logits_aug`
+    /// when they all have it, else the first key they share), or why it is skipped.
+    private func erasure(of runs: [ComparedRun], fallback: Triplet) throws -> ReportErasure {
+        let shared = runs.dropFirst().reduce(Set(runs[0].run.augmentedLogits.keys)) { $0.intersection($1.run.augmentedLogits.keys) }
+        guard let key = shared.contains("train_logits_aug") ? "train_logits_aug" : shared.sorted().first else {
+            let without = runs.filter { $0.run.augmentedLogits.isEmpty }.map(\.label)
+            if without.count == runs.count {
+                return .skipped("no run stores augmented logits (the N×L×K logits of L augmented passes per example, saved as S_logits_aug).")
+            }
+            return .skipped(
+                without.isEmpty
+                    ? "the runs store augmented logits under no common key ("
+                        + runs.map { "\($0.label): \($0.run.augmentedLogits.keys.sorted().joined(separator: ", "))" }.joined(separator: "; ")
+                        + ")."
+                    : "\(without.joined(separator: ", ")) \(without.count == 1 ? "stores" : "store") no augmented logits"
+                        + " (S_logits_aug), so the runs cannot be compared on them.")
+        }
+        let first = runs[0].run
+        let storedLabels = try runs.map { try Erasure.storedLabels(of: key, in: $0.run.source) }
+        let ids: (a: Int, b: Int)
+        if let erasureClasses {
+            ids = try erasureClasses.ids(in: first)
+        } else {
+            ids = storedLabels[0].flatMap { ReportErasure.mostFrequentClasses($0, classCount: first.classCount) }
+                ?? (fallback.ids[0], fallback.ids[1])
+        }
+        do {
+            let measured = try runs.indices.map { index in
+                try RunErasure(
+                    label: runs[index].label, run: runs[index].run, alpha: runs[index].alpha, key: key, classA: ids.a,
+                    classB: ids.b, exampleLabels: storedLabels[index])
+            }
+            return .measured(measured, classNames: first.classNames)
+        } catch let error as PenvizError where error.kind == .input {
+            return .skipped("\(error.message).")
+        }
+    }
+}
