@@ -4,6 +4,10 @@
 /// order (C or Fortran) of the bytes, and converts elements to `Double` as they
 /// are read. Indices are always given in C (row-major) order, whatever order the
 /// bytes are stored in.
+///
+/// The rows may be stored in several pieces, one ``ArraySegment`` each: an
+/// array sharded over several files reads as one array (see
+/// ``init(concatenating:)``).
 public struct ArrayView: Sendable {
     /// The extent of each dimension; `[]` is a 0-d array holding one element.
     public let shape: [Int]
@@ -11,15 +15,15 @@ public struct ArrayView: Sendable {
     public let dtype: DType
     /// The stored byte order of multi-byte elements.
     public let byteOrder: ByteOrder
-    /// True when the first index varies fastest in storage (NumPy `fortran_order`).
-    public let isFortranOrder: Bool
-    /// The bytes; the array starts at `offset`.
-    public let storage: ByteStorage
-    /// Byte offset of element 0 in `storage`.
-    public let offset: Int
+    /// The stored pieces, in row order; one for an array read from one file.
+    public let segments: [ArraySegment]
 
-    /// Element strides in storage, in elements, for each dimension.
-    private let strides: [Int]
+    /// True when the (first) segment is stored in Fortran order.
+    public var isFortranOrder: Bool { segments[0].isFortranOrder }
+    /// The bytes of the (first) segment.
+    public var storage: ByteStorage { segments[0].storage }
+    /// Byte offset of the (first) segment's element 0 in ``storage``.
+    public var offset: Int { segments[0].offset }
 
     /// Makes a view; fails when the shape is negative, overflows, or needs more bytes than `storage` has.
     public init(
@@ -36,20 +40,47 @@ public struct ArrayView: Sendable {
         self.shape = shape
         self.dtype = dtype
         self.byteOrder = byteOrder
-        self.isFortranOrder = fortranOrder && shape.count > 1
-        self.storage = storage
-        self.offset = offset
-        // Strides are partial products of the shape. With no elements nothing is ever read, and a
-        // shape such as (0, 2^32, 2^32) has partial products that overflow: its strides stay 1.
-        var strides = [Int](repeating: 1, count: shape.count)
-        if count > 0 {
-            if self.isFortranOrder {
-                for d in shape.indices.dropFirst() { strides[d] = strides[d - 1] * shape[d - 1] }
-            } else {
-                for d in shape.indices.reversed().dropFirst() { strides[d] = strides[d + 1] * shape[d + 1] }
+        self.segments = [
+            ArraySegment(storage: storage, offset: offset, shape: shape, isFortranOrder: fortranOrder, firstRow: 0)
+        ]
+    }
+
+    /// The arrays `parts` read one after another along their first axis, as one array.
+    ///
+    /// Every part must have at least one dimension, the same extents after the first,
+    /// the same element type and the same byte order; each keeps its own storage and
+    /// memory order. Fails with ``ArrayError/partMismatch(index:_:)`` naming the first
+    /// part that differs from part 0.
+    public init(concatenating parts: [ArrayView]) throws {
+        guard let first = parts.first else { throw ArrayError.partMismatch(index: 0, "there are no parts") }
+        var segments: [ArraySegment] = []
+        var rows = 0
+        for (index, part) in parts.enumerated() {
+            guard !part.shape.isEmpty else { throw ArrayError.partMismatch(index: index, "a 0-d array has no rows") }
+            guard part.shape.dropFirst() == first.shape.dropFirst() else {
+                throw ArrayError.partMismatch(
+                    index: index, "its shape \(part.shape) does not continue \(first.shape) along the first axis")
             }
+            guard part.dtype == first.dtype, part.byteOrder == first.byteOrder else {
+                throw ArrayError.partMismatch(
+                    index: index, "it holds \(part.dtype.name) (\(part.byteOrder)-endian), part 0 \(first.dtype.name) (\(first.byteOrder)-endian)")
+            }
+            for segment in part.segments {
+                segments.append(
+                    ArraySegment(
+                        storage: segment.storage, offset: segment.offset, shape: segment.shape,
+                        isFortranOrder: segment.isFortranOrder, firstRow: rows + segment.firstRow))
+            }
+            let (total, overflow) = rows.addingReportingOverflow(part.shape[0])
+            guard !overflow, ArrayView.elementCount([total] + first.shape.dropFirst()) != nil else {
+                throw ArrayError.badShape([total] + first.shape.dropFirst())
+            }
+            rows = total
         }
-        self.strides = strides
+        self.shape = [rows] + first.shape.dropFirst()
+        self.dtype = first.dtype
+        self.byteOrder = first.byteOrder
+        self.segments = segments
     }
 
     /// The product of `shape`, or nil when a dimension is negative or the product overflows `Int`.
@@ -76,88 +107,102 @@ public struct ArrayView: Sendable {
     /// Columns of a 2-d array (1 for 0-d and 1-d arrays).
     public var columnCount: Int { shape.count >= 2 ? shape[1] : 1 }
 
-    /// The storage offset, in elements, of the element at C-order `index`.
+    /// Elements in one row: the product of the extents after the first (1 for 0-d and 1-d arrays).
+    var rowElementCount: Int { ArrayView.elementCount(Array(shape.dropFirst()))! }
+
+    /// The index in ``segments`` of the segment holding row `row`.
     @inline(__always)
-    private func storageIndex(ofFlat flat: Int) -> Int {
-        if shape.count <= 1 || !isFortranOrder { return flat }
-        var remainder = flat
-        var position = 0
-        for d in shape.indices.reversed() {
-            let extent = shape[d]
-            position += (remainder % extent) * strides[d]
-            remainder /= extent
+    func segmentIndex(ofRow row: Int) -> Int {
+        if segments.count == 1 { return 0 }
+        // The last segment whose first row is at or before `row` (binary search).
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if segments[middle].firstRow <= row { low = middle } else { high = middle - 1 }
         }
-        return position
+        return low
+    }
+
+    /// The segment holding C-order element `flat`, and the element's storage position in it.
+    @inline(__always)
+    private func locate(flat: Int) -> (segment: ArraySegment, index: Int) {
+        if segments.count == 1 { return (segments[0], segments[0].storageIndex(ofFlat: flat)) }
+        let rowSize = rowElementCount
+        let segment = segments[segmentIndex(ofRow: flat / rowSize)]
+        return (segment, segment.storageIndex(ofFlat: flat - segment.firstRow * rowSize))
     }
 
     /// The element at C-order position `flat`, as a `Double`.
     public func double(atFlat flat: Int) -> Double {
-        ElementDecoder(dtype: dtype, byteOrder: byteOrder)
-            .double(storage.base + offset, storageIndex(ofFlat: flat))
+        let (segment, index) = locate(flat: flat)
+        return ElementDecoder(dtype: dtype, byteOrder: byteOrder).double(segment.base, index)
     }
 
     /// The element at row `row`, column `column` of a 2-d array.
     public func double(row: Int, column: Int) -> Double {
-        let position = row * strides[0] + column * strides[1]
-        return ElementDecoder(dtype: dtype, byteOrder: byteOrder).double(storage.base + offset, position)
+        let segment = segments[segmentIndex(ofRow: row)]
+        let position = (row - segment.firstRow) * segment.strides[0] + column * segment.strides[1]
+        return ElementDecoder(dtype: dtype, byteOrder: byteOrder).double(segment.base, position)
     }
 
     /// Every element in C order, as `Double`s.
     public func doubles() -> [Double] {
         let decoder = ElementDecoder(dtype: dtype, byteOrder: byteOrder)
-        let base = storage.base + offset
-        if shape.count <= 1 || !isFortranOrder {
-            return (0..<count).map { decoder.double(base, $0) }
+        return segments.flatMap { segment in
+            (0..<ArrayView.elementCount(segment.shape)!).map { decoder.double(segment.base, segment.storageIndex(ofFlat: $0)) }
         }
-        return (0..<count).map { decoder.double(base, storageIndex(ofFlat: $0)) }
     }
 
     /// Reads row `row` of a 2-d array into `buffer` (which holds `columnCount` values).
     public func readRow(_ row: Int, into buffer: UnsafeMutableBufferPointer<Double>) {
-        if shape.count == 2, !isFortranOrder, byteOrder == .host, readContiguousRow(row, into: buffer) { return }
-        let decoder = ElementDecoder(dtype: dtype, byteOrder: byteOrder)
-        let base = storage.base + offset
-        let columns = columnCount
-        if shape.count < 2 {
-            buffer[0] = decoder.double(base, row)
+        let segment = segments[segmentIndex(ofRow: row)]
+        let local = row - segment.firstRow
+        if shape.count == 2, !segment.isFortranOrder, byteOrder == .host,
+            readContiguousRow(segment.base + local * shape[1] * dtype.itemSize, into: buffer)
+        {
             return
         }
-        let rowStride = strides[0], columnStride = strides[1]
-        let start = row * rowStride
-        for column in 0..<columns {
-            buffer[column] = decoder.double(base, start + column * columnStride)
+        let decoder = ElementDecoder(dtype: dtype, byteOrder: byteOrder)
+        if shape.count < 2 {
+            buffer[0] = decoder.double(segment.base, segment.storageIndex(ofFlat: local))
+            return
+        }
+        let rowStride = segment.strides[0], columnStride = segment.strides[1]
+        let start = local * rowStride
+        for column in 0..<columnCount {
+            buffer[column] = decoder.double(segment.base, start + column * columnStride)
         }
     }
 
     /// The fast path of ``readRow(_:into:)`` for a C-order row of floats in the
-    /// host's byte order: one typed loop per type, with the type switch outside
-    /// it. Returns false for the types it does not handle.
+    /// host's byte order, starting at `start`: one typed loop per type, with the
+    /// type switch outside it. Returns false for the types it does not handle.
     @inline(__always)
-    private func readContiguousRow(_ row: Int, into buffer: UnsafeMutableBufferPointer<Double>) -> Bool {
-        let columns = shape[1]
-        let start = storage.base + offset + row * columns * dtype.itemSize
+    private func readContiguousRow(_ start: UnsafeRawPointer, into buffer: UnsafeMutableBufferPointer<Double>) -> Bool {
         switch dtype {
-        case .float32:
-            for column in 0..<columns {
-                buffer[column] = Double(start.loadUnaligned(fromByteOffset: column * 4, as: Float.self))
-            }
-        case .float64:
-            for column in 0..<columns {
-                buffer[column] = start.loadUnaligned(fromByteOffset: column * 8, as: Double.self)
-            }
-        case .float16:
-            for column in 0..<columns {
-                buffer[column] = Double(Float(start.loadUnaligned(fromByteOffset: column * 2, as: Float16.self)))
-            }
-        case .bfloat16:
-            for column in 0..<columns {
-                let bits = UInt32(start.loadUnaligned(fromByteOffset: column * 2, as: UInt16.self)) << 16
-                buffer[column] = Double(Float(bitPattern: bits))
-            }
-        default:
-            return false
+        case .float32: readRow(start, as: Float32Lanes.self, into: buffer)
+        case .float64: readRow(start, as: Float64Lanes.self, into: buffer)
+        case .float16: readRow(start, as: Float16Lanes.self, into: buffer)
+        case .bfloat16: readRow(start, as: BFloat16Lanes.self, into: buffer)
+        default: return false
         }
         return true
+    }
+
+    /// Widens the `columnCount` elements of type `L` at `start` into `buffer`.
+    @inline(__always)
+    private func readRow<L: FloatLanes>(_ start: UnsafeRawPointer, as: L.Type, into buffer: UnsafeMutableBufferPointer<Double>) {
+        let columns = shape[1]
+        let destination = UnsafeMutableRawPointer(buffer.baseAddress!)
+        var column = 0
+        while column + 4 <= columns {
+            destination.storeBytes(of: L.load4(start, column), toByteOffset: column * 8, as: SIMD4<Double>.self)
+            column += 4
+        }
+        while column < columns {
+            buffer[column] = L.load1(start, column)
+            column += 1
+        }
     }
 
     /// Row `row` of a 2-d array as a new array.
@@ -173,11 +218,11 @@ public struct ArrayView: Sendable {
     /// Trailing NULs are dropped (NumPy pads short strings with them).
     /// Fails on invalid UTF-8 or invalid code points.
     public func strings() throws -> [String] {
-        let base = storage.base + offset
         switch dtype {
         case .unicode(let length):
             return try (0..<count).map { flat in
-                let start = base + storageIndex(ofFlat: flat) * 4 * length
+                let (segment, index) = locate(flat: flat)
+                let start = segment.base + index * 4 * length
                 var scalars = String.UnicodeScalarView()
                 for unit in 0..<length {
                     var code = start.loadUnaligned(fromByteOffset: unit * 4, as: UInt32.self)
@@ -190,8 +235,8 @@ public struct ArrayView: Sendable {
             }
         case .bytes(let length):
             return try (0..<count).map { flat in
-                let start = base + storageIndex(ofFlat: flat) * length
-                let bytes = UnsafeRawBufferPointer(start: start, count: length)
+                let (segment, index) = locate(flat: flat)
+                let bytes = UnsafeRawBufferPointer(start: segment.base + index * length, count: length)
                 let used = bytes.firstIndex(of: 0) ?? length
                 guard let text = String(validating: bytes[0..<used], as: UTF8.self) else {
                     throw ArrayError.badText(index: flat)
@@ -214,6 +259,8 @@ public enum ArrayError: Error, Equatable, CustomStringConvertible {
     case badText(index: Int)
     /// Strings were asked of a numeric array.
     case notText(DType)
+    /// Part `index` of a concatenation does not fit the others.
+    case partMismatch(index: Int, String)
 
     public var description: String {
         switch self {
@@ -226,6 +273,8 @@ public enum ArrayError: Error, Equatable, CustomStringConvertible {
             return "element \(index) is not valid text"
         case .notText(let dtype):
             return "holds \(dtype.name) values, not strings"
+        case .partMismatch(let index, let reason):
+            return "part \(index) cannot follow the others: \(reason)"
         }
     }
 }

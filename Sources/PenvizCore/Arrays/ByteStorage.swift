@@ -5,18 +5,22 @@ import Foundation
 /// A storage is either memory penviz owns or a region of a memory-mapped file;
 /// whoever made it passes a `release` closure that unmaps or frees it.
 /// Arrays keep their storage alive, so an ``ArrayView`` can outlive the reader
-/// that made it.
+/// that made it. A storage backed by a file can also carry a ``StoragePaging``,
+/// through which a streaming pass hands back the pages it has finished with.
 public final class ByteStorage: @unchecked Sendable {
     /// The first byte.
     public let base: UnsafeRawPointer
     /// How many bytes are valid from `base`.
     public let count: Int
+    /// How finished bytes leave memory during a streaming pass; nil for memory penviz owns.
+    public let paging: (any StoragePaging)?
     private let release: (() -> Void)?
 
     /// Wraps bytes that someone else allocated; `release` runs when the storage dies.
-    public init(base: UnsafeRawPointer, count: Int, release: (() -> Void)?) {
+    public init(base: UnsafeRawPointer, count: Int, paging: (any StoragePaging)? = nil, release: (() -> Void)?) {
         self.base = base
         self.count = count
+        self.paging = paging
         self.release = release
     }
 

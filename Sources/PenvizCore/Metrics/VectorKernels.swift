@@ -24,6 +24,35 @@ enum VectorKernels {
         return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
     }
 
+    /// (Σ_i x_i·y_i, Σ_i x_i·z_i) over `count` elements of `x`, stored as `L` and read
+    /// as Float64: one read of `x` for two dot products, with the lanes and the fold
+    /// of ``dot(_:_:count:)``, so each result has the bits `dot` gives for the
+    /// Float64 copy of `x`.
+    @inline(__always)
+    static func dots<L: FloatLanes>(
+        _ x: UnsafeRawPointer, as: L.Type, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>, count: Int
+    ) -> (Double, Double) {
+        var lanesY = SIMD4<Double>(repeating: 0), lanesZ = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let xs = L.load4(x, i)
+            lanesY += xs * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            lanesZ += xs * UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self)
+            i += 4
+        }
+        var tailY = 0.0, tailZ = 0.0
+        while i < count {
+            let xi = L.load1(x, i)
+            tailY += xi * y[i]
+            tailZ += xi * z[i]
+            i += 1
+        }
+        return (
+            ((lanesY[0] + lanesY[1]) + (lanesY[2] + lanesY[3])) + tailY,
+            ((lanesZ[0] + lanesZ[1]) + (lanesZ[2] + lanesZ[3])) + tailZ
+        )
+    }
+
     /// Σ_i (x_i − y_i)² over `count` elements, from the differences (never expanded into dot products).
     @inline(__always)
     static func squaredDistance(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {

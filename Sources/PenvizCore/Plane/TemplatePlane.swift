@@ -132,19 +132,64 @@ public struct TemplatePlane: Sendable, Codable {
     }
 
     /// The coordinates of rows of an N×D feature array (any stored dtype), in the
-    /// order of `rows`; every row when `rows` is nil. Rows are projected in parallel.
-    public func project(features: ArrayView, rows: [Int]? = nil) -> [PlanePoint] {
+    /// order of `rows`; every row when `rows` is nil.
+    ///
+    /// One streaming pass (see ``RowStream``) on `threads` threads (default: one a
+    /// core, or `PENVIZ_THREADS`): float16,
+    /// bfloat16, float32 and float64 rows in C order and host byte order are read
+    /// in place and widened to Float64 four lanes at a time, two dot products per
+    /// row; other layouts go through ``ArrayView/readRow(_:into:)``. Every row gets
+    /// the same bits either way, whatever the thread count. Each finished chunk is
+    /// reported to `progress`, in rows.
+    public func project(
+        features: ArrayView, rows: [Int]? = nil, threads: Int? = nil,
+        progress: (any WorkProgress)? = nil
+    ) -> [PlanePoint] {
         precondition(features.columnCount == featureDimension, "TemplatePlane: features have D = \(features.columnCount), the plane \(featureDimension)")
-        let count = rows?.count ?? features.rowCount
-        let blocks = RowBlocks.map(rowCount: count) { positions in
-            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: featureDimension)
-            defer { buffer.deallocate() }
-            return positions.map { position in
-                features.readRow(rows?[position] ?? position, into: buffer)
-                return project(UnsafeBufferPointer(buffer))
+        let stream = RowStream(array: features, rows: rows)
+        return [PlanePoint](unsafeUninitializedCapacity: stream.count) { buffer, initialized in
+            let output = DisjointWrites(buffer: buffer)
+            stream.forEachChunk(threads: threads ?? RowBlocks.threadCount, progress: progress) { positions in
+                switch stream.floatType {
+                case .float32: projectInPlace(positions, of: stream, as: Float32Lanes.self, into: output)
+                case .float64: projectInPlace(positions, of: stream, as: Float64Lanes.self, into: output)
+                case .float16: projectInPlace(positions, of: stream, as: Float16Lanes.self, into: output)
+                case .bfloat16: projectInPlace(positions, of: stream, as: BFloat16Lanes.self, into: output)
+                default: projectWidened(positions, of: stream, into: output)
+                }
+            }
+            initialized = stream.count
+        }
+    }
+
+    /// Projects the rows at `positions`, reading C-order rows of `L` in place.
+    private func projectInPlace<L: FloatLanes>(
+        _ positions: Range<Int>, of stream: RowStream, as lanes: L.Type, into output: DisjointWrites<PlanePoint>
+    ) {
+        let d = featureDimension
+        e1.withUnsafeBufferPointer { e1 in
+            e2.withUnsafeBufferPointer { e2 in
+                for position in positions {
+                    let row = stream.row(at: position)
+                    guard let address = stream.rowAddress(row) else {
+                        output.initialize(position, to: project(stream.array.row(row)))
+                        continue
+                    }
+                    let (x1, x2) = VectorKernels.dots(address, as: L.self, e1.baseAddress!, e2.baseAddress!, count: d)
+                    output.initialize(position, to: PlanePoint(p1: x1 + projectionOffsets.p1, p2: x2 + projectionOffsets.p2))
+                }
             }
         }
-        return Array(blocks.joined())
+    }
+
+    /// Projects the rows at `positions` through a Float64 copy of each row.
+    private func projectWidened(_ positions: Range<Int>, of stream: RowStream, into output: DisjointWrites<PlanePoint>) {
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: featureDimension)
+        defer { buffer.deallocate() }
+        for position in positions {
+            stream.array.readRow(stream.row(at: position), into: buffer)
+            output.initialize(position, to: project(UnsafeBufferPointer(buffer)))
+        }
     }
 
     // MARK: Codable (the JSON of `penviz project` carries the basis)

@@ -165,20 +165,7 @@ extension Run {
 
     /// Rows of `features` (and `logits`) that hold a NaN or an infinity, in order.
     private static func nonfiniteRows(_ features: ArrayView, _ logits: ArrayView?) -> [Int] {
-        var bad: [Int] = []
-        var buffer = [Double](repeating: 0, count: max(features.columnCount, logits?.columnCount ?? 0))
-        buffer.withUnsafeMutableBufferPointer { row in
-            for index in 0..<features.rowCount {
-                features.readRow(index, into: row)
-                var finite = row[0..<features.columnCount].allSatisfy { $0.isFinite }
-                if finite, let logits {
-                    logits.readRow(index, into: row)
-                    finite = row[0..<logits.columnCount].allSatisfy { $0.isFinite }
-                }
-                if !finite { bad.append(index) }
-            }
-        }
-        return bad
+        Set(features.nonfiniteRows()).union(logits?.nonfiniteRows() ?? []).sorted()
     }
 
     /// A Float64 copy of the given rows of a 2-d array.

@@ -9,7 +9,8 @@ import Darwin
 /// Read-only memory mappings of whole files.
 ///
 /// Arrays are read in place from a mapping: the kernel pages in what is touched,
-/// so a file larger than memory can still be read, and nothing is copied.
+/// so a file larger than memory can still be read, and nothing is copied. A
+/// streaming pass hands the pages it has finished with back (``MappedPaging``).
 enum MappedFile {
     /// Maps the regular file at `path` read-only; the mapping lives as long as the storage.
     ///
@@ -28,7 +29,8 @@ enum MappedFile {
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             throw PenvizError.input(path, "cannot map into memory: \(systemErrorText())")
         }
-        return ByteStorage(base: UnsafeRawPointer(address), count: size) { munmap(address, size) }
+        let paging = MappedPaging(address: UInt(bitPattern: address), length: size)
+        return ByteStorage(base: UnsafeRawPointer(address), count: size, paging: paging) { munmap(address, size) }
     }
 }
 

@@ -42,7 +42,10 @@ public struct ProjectedTable {
         var values: [Double] = []
         values.reserveCapacity(rows.count * 4)
         for (row, point) in zip(rows, points) {
-            values += [Double(split.fileRows[row]), Double(split.labels[row]), point.p1, point.p2]
+            values.append(Double(split.fileRows[row]))
+            values.append(Double(split.labels[row]))
+            values.append(point.p1)
+            values.append(point.p2)
         }
         return NpyWriter.encode(float64: values, shape: [rows.count, 4])
     }

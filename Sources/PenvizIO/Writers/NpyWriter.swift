@@ -1,4 +1,5 @@
 import Foundation
+import PenvizCore
 
 /// Encodes arrays as `.npy` version 1.0 bytes, exactly as `np.save` writes them.
 ///
@@ -11,7 +12,12 @@ public enum NpyWriter {
     public static func encode(float64 values: [Double], shape: [Int]) -> Data {
         var data = header(descr: "<f8", shape: shape, count: values.count)
         data.reserveCapacity(data.count + values.count * 8)
-        for value in values { append(value.bitPattern, to: &data) }
+        if ByteOrder.host == .little {
+            // The values' own bytes are the file's: one copy instead of an append per value.
+            values.withUnsafeBytes { data.append(contentsOf: $0) }
+        } else {
+            for value in values { append(value.bitPattern, to: &data) }
+        }
         return data
     }
 

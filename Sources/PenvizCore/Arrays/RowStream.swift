@@ -1,0 +1,94 @@
+/// A pass over rows of an array, chunk by chunk on several threads, that hands
+/// each chunk's bytes back to the storage behind it.
+///
+/// The rows are visited by position `0..<count`: every row in order, or the file
+/// rows listed in `rows`. Positions are cut into chunks of a fixed number of
+/// rows (about ``chunkBytes`` of data, never a function of the thread count), the
+/// threads take chunks front to back, and once a chunk is done its rows' bytes go
+/// to the storage's ``StoragePaging`` (for a mapped file, the pages leave the
+/// process). A pass over a file larger than memory so holds only the chunks in
+/// flight.
+struct RowStream: Sendable {
+    /// Bytes of row data in one chunk.
+    static let chunkBytes = 2 << 20
+
+    /// The array whose rows are read.
+    let array: ArrayView
+    /// The rows to visit, by position; nil visits every row.
+    let rows: [Int]?
+    /// Rows per chunk.
+    let rowsPerChunk: Int
+    /// Bytes of one stored row.
+    let rowBytes: Int
+
+    /// A pass over `rows` of `array` (every row when nil).
+    init(array: ArrayView, rows: [Int]? = nil) {
+        self.array = array
+        self.rows = rows
+        rowBytes = array.rowElementCount * array.dtype.itemSize
+        rowsPerChunk = max(1, RowStream.chunkBytes / max(rowBytes, 1))
+    }
+
+    /// Positions to visit.
+    var count: Int { rows?.count ?? array.rowCount }
+
+    /// The array row at `position`.
+    @inline(__always)
+    func row(at position: Int) -> Int { rows?[position] ?? position }
+
+    /// The stored float type when rows are C-order floats in the host's byte order,
+    /// which the typed kernels read in place; nil otherwise. Callers switch on it and
+    /// call their kernel with the matching ``FloatLanes`` type, so that each kernel
+    /// is compiled for its type.
+    var floatType: DType? {
+        guard array.shape.count == 2, array.byteOrder == .host, array.dtype.isFloatingPoint else { return nil }
+        return array.dtype
+    }
+
+    /// The address of row `row`'s first byte when its segment is in C order, else nil.
+    @inline(__always)
+    func rowAddress(_ row: Int) -> UnsafeRawPointer? {
+        let segment = array.segments[array.segmentIndex(ofRow: row)]
+        guard !segment.isFortranOrder else { return nil }
+        return segment.base + (row - segment.firstRow) * rowBytes
+    }
+
+    /// Runs `body` on each chunk of positions, on up to `threads` threads, then
+    /// releases the chunk's bytes and reports its positions to `progress`.
+    func forEachChunk(
+        threads: Int = RowBlocks.threadCount, progress: (any WorkProgress)? = nil,
+        _ body: @Sendable (Range<Int>) -> Void
+    ) {
+        let total = count
+        let chunks = (total + rowsPerChunk - 1) / rowsPerChunk
+        RowBlocks.concurrentForEach(count: chunks, threads: threads) { chunk in
+            let positions = (chunk * rowsPerChunk)..<min((chunk + 1) * rowsPerChunk, total)
+            body(positions)
+            release(positions)
+            progress?.advance(by: positions.count)
+        }
+    }
+
+    /// Hands the bytes of the rows at `positions` back to their storages: from the
+    /// lowest to the highest row, segment by segment (C-order segments only; a
+    /// Fortran-order segment spreads a row over all of its bytes).
+    private func release(_ positions: Range<Int>) {
+        var low = row(at: positions.lowerBound), high = low
+        if rows != nil {
+            for position in positions {
+                let row = row(at: position)
+                low = min(low, row)
+                high = max(high, row)
+            }
+        } else {
+            high = positions.upperBound - 1
+        }
+        for index in array.segmentIndex(ofRow: low)...array.segmentIndex(ofRow: high) {
+            let segment = array.segments[index]
+            guard let paging = segment.storage.paging, !segment.isFortranOrder else { continue }
+            let first = max(low, segment.firstRow) - segment.firstRow
+            let last = min(high, segment.firstRow + segment.rowCount - 1) - segment.firstRow
+            paging.release((segment.offset + first * rowBytes)..<(segment.offset + (last + 1) * rowBytes))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import PenvizCore
+
+/// The streaming projection (``TemplatePlane/project(features:rows:threads:progress:)``)
+/// against a plain Float64 reference, in every stored float layout and thread count.
+struct StreamingProjectionTests {
+    static let floatTypes: [DType] = [.float16, .bfloat16, .float32, .float64]
+
+    /// A plane in R^D (D = 37: nine lanes of four and a tail of one) and N rows of features.
+    func fixture(rows: Int = 301, dimension: Int = 37, seed: UInt64 = 8) throws -> (TemplatePlane, [Double]) {
+        var generator = SeededGenerator(seed: seed)
+        let weight = TestSupport.randomMatrix(5, dimension, in: -2...2, &generator)
+        let bias = TestSupport.uniform(5, &generator)
+        let plane = try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(4, 0, 2))
+        return (plane, TestSupport.uniform(rows * dimension, in: -3...3, &generator))
+    }
+
+    /// (x̃ − o)·e summed term by term in Float64, x̃ = [x, 1]: the definition, not the code's rearrangement.
+    func reference(_ x: ArraySlice<Double>, _ plane: TemplatePlane) -> PlanePoint {
+        let augmented = Array(x) + [1]
+        var p1 = 0.0, p2 = 0.0
+        for i in augmented.indices {
+            p1 += (augmented[i] - plane.origin[i]) * plane.e1[i]
+            p2 += (augmented[i] - plane.origin[i]) * plane.e2[i]
+        }
+        return PlanePoint(p1: p1, p2: p2)
+    }
+
+    @Test(arguments: floatTypes)
+    func matchesTheFloat64ReferenceAtAnyThreadCount(dtype: DType) throws {
+        let (plane, values) = try fixture()
+        let d = plane.featureDimension, n = values.count / d
+        let stored = StreamingSupport.rounded(values, to: dtype)
+        let features = try StreamingSupport.view(values, rows: n, columns: d, dtype: dtype)
+        let one = plane.project(features: features, threads: 1)
+        let two = plane.project(features: features, threads: 2)
+        #expect(one == two)
+        let expected = (0..<n).map { reference(stored[($0 * d)..<(($0 + 1) * d)], plane) }
+        let largest = expected.map { max(abs($0.p1), abs($0.p2)) }.max()!
+        for (got, want) in zip(one, expected) {
+            // DESIGN §2: 1e-5 relative with a floor of 1e-7 × the largest magnitude; Float64 sums do far better.
+            #expect(TestSupport.close(got.p1, want.p1, relative: 1e-12, absolute: 1e-12 * largest))
+            #expect(TestSupport.close(got.p2, want.p2, relative: 1e-12, absolute: 1e-12 * largest))
+        }
+    }
+
+    @Test(arguments: floatTypes)
+    func inPlaceRowsGiveTheBitsOfTheWidenedPath(dtype: DType) throws {
+        // Big-endian and Fortran-order rows are widened through readRow; little-endian C-order
+        // rows are read in place. Both must give the same bits (the same lanes and fold).
+        let (plane, values) = try fixture(rows: 40)
+        let d = plane.featureDimension, n = values.count / d
+        let inPlace = plane.project(features: try StreamingSupport.view(values, rows: n, columns: d, dtype: dtype))
+        let bigEndian = try StreamingSupport.view(values, rows: n, columns: d, dtype: dtype, byteOrder: .big)
+        let fortran = try StreamingSupport.view(values, rows: n, columns: d, dtype: dtype, fortran: true)
+        #expect(plane.project(features: bigEndian) == inPlace)
+        #expect(plane.project(features: fortran) == inPlace)
+        let perRow = (0..<n).map { plane.project(StreamingSupport.rounded(Array(values[($0 * d)..<(($0 + 1) * d)]), to: dtype)) }
+        #expect(perRow == inPlace)
+    }
+
+    @Test func projectsChosenRowsInTheirOrderAcrossChunks() throws {
+        // D = 37 float64 rows are 296 bytes: 7085 rows to a 2 MiB chunk, so 20,000 rows make three chunks.
+        let (plane, values) = try fixture(rows: 20_000, seed: 9)
+        let d = plane.featureDimension, n = values.count / d
+        let features = try StreamingSupport.view(values, rows: n, columns: d, dtype: .float64)
+        let all = plane.project(features: features, threads: 2)
+        let chosen = [19_999, 3, 7_085, 7_084, 0, 14_170, 3]
+        #expect(plane.project(features: features, rows: chosen, threads: 2) == chosen.map { all[$0] })
+        #expect(plane.project(features: features, rows: [], threads: 2).isEmpty)
+    }
+
+    @Test func releasesEveryRowsBytesAndCountsEveryRow() throws {
+        let (plane, values) = try fixture(rows: 20_000, seed: 10)
+        let d = plane.featureDimension, n = values.count / d
+        let copy = try StreamingSupport.view(values, rows: n, columns: d, dtype: .float32)
+        let paging = RecordingPaging()
+        let storage = ByteStorage(base: copy.storage.base + 0, count: copy.storage.count, paging: paging) { _ = copy }
+        let features = try ArrayView(shape: [n, d], dtype: .float32, storage: storage)
+        let progress = CountingProgress()
+        _ = plane.project(features: features, threads: 2, progress: progress)
+        #expect(progress.total == n)
+        let released = paging.ranges.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(released.first?.lowerBound == 0)
+        #expect(released.last?.upperBound == n * d * 4)
+        #expect(zip(released, released.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+}
+
+/// A paging that records what a pass released.
+final class RecordingPaging: StoragePaging, @unchecked Sendable {
+    private let lock = NSLock()
+    private var released: [Range<Int>] = []
+
+    func release(_ range: Range<Int>) {
+        lock.lock()
+        released.append(range)
+        lock.unlock()
+    }
+
+    var ranges: [Range<Int>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return released
+    }
+}
+
+/// A progress that adds up what it is told.
+final class CountingProgress: WorkProgress, @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+
+    func advance(by units: Int) {
+        lock.lock()
+        done += units
+        lock.unlock()
+    }
+
+    var total: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
+    }
+}
