@@ -40,9 +40,8 @@ extension MalformedInputTests {
         })
         let result = try PenvizProcess.run(["inspect", path])
         #expect(result.status == 1)
-        withKnownIssue("messages quote names from the file raw; Diagnostics.error should escape control characters") {
-            #expect(result.stderrLines.count == 1, "\(result.stderr)")
-        }
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(#"weight\n/../weight.npy"#))
     }
 
     static let npzCases: [Case] = [

@@ -17,7 +17,23 @@ enum Diagnostics {
         write("warning: \(message)")
     }
 
+    /// Writes `line` and a newline. Control characters inside it (a line break
+    /// in a zip member's name, say) are shown escaped, so a message is always
+    /// exactly one line.
     private static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((escapingControlCharacters(line) + "\n").utf8))
+    }
+
+    /// `text` with each control character written as a Swift escape (`\n`, `\t`, `\u{1B}`).
+    static func escapingControlCharacters(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                escaped += scalar.escaped(asASCII: true)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }
