@@ -28,7 +28,7 @@ struct ReportMetricsTests {
         #expect(document["erasure_note"] as? String == "no run stores augmented logits.")
         let runs = document["runs"] as! [[String: Any]]
         #expect(runs.map { $0["label"] as? String } == ["hard", "smoothed"])
-        #expect(Set(runs[0].keys) == ["label", "source", "alpha", "K", "D", "splits"])
+        #expect(Set(runs[0].keys) == ["label", "splits"])
         let splits = runs[0]["splits"] as! [[String: Any]]
         #expect(splits.map { $0["name"] as? String } == ["train", "val", "test"])
         #expect(splits.allSatisfy { $0["n"] as? Int == 40 && $0["logits"] as? String == "stored" })

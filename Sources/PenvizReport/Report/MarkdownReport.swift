@@ -66,7 +66,7 @@ public struct MarkdownReport: Sendable {
                 switch cell {
                 case .text(let text): escaped(text)
                 case .code(let text): code(text)
-                case .term(let key, let detail): "\(code(key)) \(escaped(detail))"
+                case .term(let key, let detail): "\(code(key)) — \(escaped(detail))"
                 }
             }))
         }

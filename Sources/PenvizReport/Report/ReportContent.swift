@@ -40,7 +40,7 @@ public struct ReportContent: Sendable {
             erasureNote = reason
         }
         metrics = ReportMetrics(
-            runs: try comparison.runs.map(ReportMetrics.RunSummary.init(summarizing:)), comparison: comparison.metrics,
+            runs: try comparison.runs.map(ReportMetrics.RunSplits.init(measuring:)), comparison: comparison.metrics,
             calibration: CalibrationReport(settings: settings, runs: calibrations), erasure: erasureReport,
             erasureNote: erasureNote)
         document = ReportDocument(metrics: metrics, title: title)

@@ -4,7 +4,6 @@ extension ReportDocument {
     /// findings read off its numbers, and the headline findings gathered at the top.
     /// `title` defaults to the runs' labels, `hard vs smoothed`.
     public init(metrics: ReportMetrics, title: String? = nil) {
-        let runs = metrics.runs
         var figures = FigureCounter()
         let sections = [
             Section.runs(metrics),
@@ -13,9 +12,8 @@ extension ReportDocument {
             Section.calibration(metrics, figures: &figures),
             Section.erasure(metrics, figures: &figures),
         ]
-        let labels = runs.map(\.label)
         self.init(
-            title: title ?? "What label smoothing did: " + labels.joined(separator: " vs "),
+            title: title ?? "What label smoothing did: " + metrics.runs.map(\.label).joined(separator: " vs "),
             lead: [Self.lead(metrics)],
             highlights: sections.compactMap(\.headline).flatMap { $0 },
             sections: sections.map(\.section),
@@ -29,13 +27,11 @@ extension ReportDocument {
 
     /// What was compared: each run with its file, α, K and D.
     private static func lead(_ metrics: ReportMetrics) -> String {
-        let runs = metrics.runs.map { run in
-            "\(run.label) (\(run.source), \(alphaText(run.alpha)))"
-        }
-        let first = metrics.runs[0]
-        return "This report compares \(metrics.runs.count) runs of a \(first.classCount)-class network with"
-            + " \(first.dimension) penultimate features: \(Findings.list(runs))."
-            + " Each later run is compared with the first, \(first.label), on the paper's measures: the template-plane"
+        let runs = metrics.comparison.runs
+        let described = runs.map { run in "\(run.label) (\(run.source), \(alphaText(run.alpha)))" }
+        return "This report compares \(runs.count) runs of a \(runs[0].classCount)-class network with"
+            + " \(runs[0].dimension) penultimate features: \(Findings.list(described))."
+            + " Each later run is compared with the first, \(runs[0].label), on the paper's measures: the template-plane"
             + " picture, the geometry of the penultimate layer and the logits, calibration and information erasure."
     }
 

@@ -9,7 +9,7 @@
 ///
 /// ```text
 /// schema_version  1
-/// runs            [RunSummary]        every split of every run: n, logits, accuracy
+/// runs            [RunSplits]         every split of every run: n, logits, accuracy
 /// comparison      ComparisonMetrics   the geometry and logit metrics, per split and per panel
 /// calibration     CalibrationReport   before and after temperature scaling, with reliability bins
 /// erasure         ErasureReport       information erasure, or null when the runs store no augmented logits
@@ -24,8 +24,8 @@ public struct ReportMetrics: Codable, Equatable, Sendable {
 
     /// The schema version of this document.
     public var schemaVersion: Int
-    /// Every run, in command-line order.
-    public var runs: [RunSummary]
+    /// Every split of every run, runs in command-line order.
+    public var runs: [RunSplits]
     /// What `penviz compare` measures.
     public var comparison: ComparisonMetrics
     /// What `penviz calibrate` measures.
@@ -36,7 +36,7 @@ public struct ReportMetrics: Codable, Equatable, Sendable {
     @NullEncoded public var erasureNote: String?
 
     /// A document of the current schema version.
-    public init(runs: [RunSummary], comparison: ComparisonMetrics, calibration: CalibrationReport,
+    public init(runs: [RunSplits], comparison: ComparisonMetrics, calibration: CalibrationReport,
                 erasure: ErasureReport?, erasureNote: String?) {
         schemaVersion = Self.currentSchemaVersion
         self.runs = runs

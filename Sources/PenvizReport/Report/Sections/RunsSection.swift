@@ -10,10 +10,10 @@ extension ReportDocument.Section {
             caption: "The runs: label smoothing α, classes K, feature dimension D, and per split the number of examples and the top-1 accuracy",
             columns: [.init("run", numeric: false), .init("α"), .init("K"), .init("D")]
                 + splitNames.map { .init("\($0): n · accuracy") })
-        for run in metrics.runs {
+        for (compared, run) in zip(metrics.comparison.runs, metrics.runs) {
             table.append(
-                [.text(run.label), .text(run.alpha.map(ReportNumber.parameter) ?? "–"),
-                 .text(String(run.classCount)), .text(String(run.dimension))]
+                [.text(run.label), .text(compared.alpha.map(ReportNumber.parameter) ?? "–"),
+                 .text(String(compared.classCount)), .text(String(compared.dimension))]
                     + splitNames.map { name in
                         guard let split = run.splits.first(where: { $0.name == name }) else { return "–" }
                         return .text("\(ReportNumber.count(split.count)) · \(ReportNumber.percent(split.accuracy))")
@@ -24,13 +24,13 @@ extension ReportDocument.Section {
         if !computed.isEmpty {
             blocks.append(.note("Saved without logits, so computed as x·Wᵀ + b in Float64: \(Findings.list(computed))."))
         }
-        let held = ReportDocument.heldOutSplit(metrics.comparison.runs[0].splits.map(\.name))
-        let findings = metrics.comparison.runs.dropFirst().compactMap { other -> String? in
-            guard let first = metrics.comparison.runs[0].splits.first(where: { $0.name == held }),
-                  let later = other.splits.first(where: { $0.name == held }) else { return nil }
-            return Findings.accuracy(
-                split: held, from: .init(run: metrics.comparison.runs[0].label, value: first.accuracy),
-                to: .init(run: other.label, value: later.accuracy))
+        let runs = metrics.comparison.runs
+        let held = ReportDocument.heldOutSplit(runs[0].splits.map(\.name))
+        func accuracy(_ run: ComparisonMetrics.RunMetrics) -> Findings.Value? {
+            run.splits.first { $0.name == held }.map { Findings.Value(run: run.label, value: $0.accuracy) }
+        }
+        let findings = runs.dropFirst().compactMap { run in
+            accuracy(runs[0]).flatMap { first in accuracy(run).map { Findings.accuracy(split: held, from: first, to: $0) } }
         }
         if !findings.isEmpty { blocks.append(.findings(findings)) }
         return Built(section: .init(id: "runs", title: "Runs", blocks: blocks), headline: findings)

@@ -1,17 +1,15 @@
 import PenvizCore
 
 extension ReportMetrics {
-    /// One run at a glance: its shape and, for every split it has, the number of
-    /// examples and the top-1 accuracy of its logits.
+    /// Every split of one run: the number of examples and the top-1 accuracy of
+    /// its logits, beside the compared splits whose metrics ``ComparisonMetrics``
+    /// holds (the run's K, D, α and file are there too, in `comparison.runs`).
     ///
     /// ```text
     /// label   the run's label (--labels, default the file name without extension)
-    /// source  the file or folder it was read from
-    /// alpha   label smoothing α (--label-smoothing, else the run's stored label_smoothing), or null
-    /// K, D    number of classes and feature dimension
     /// splits  [{name, n, logits: "stored" | "computed", accuracy}], in the run's order
     /// ```
-    public struct RunSummary: Codable, Equatable, Sendable {
+    public struct RunSplits: Codable, Equatable, Sendable {
         /// One split of the run.
         public struct SplitSummary: Codable, Equatable, Sendable {
             /// The split's name.
@@ -40,36 +38,23 @@ extension ReportMetrics {
 
         /// The run's label.
         public var label: String
-        /// The file or folder the run came from.
-        public var source: String
-        /// The run's label smoothing α; nil when unknown.
-        @NullEncoded public var alpha: Double?
-        /// Number of classes, K.
-        public var classCount: Int
-        /// Feature dimension, D.
-        public var dimension: Int
         /// Every split of the run.
         public var splits: [SplitSummary]
 
         /// A run entry from its parts.
-        public init(label: String, source: String, alpha: Double?, classCount: Int, dimension: Int, splits: [SplitSummary]) {
+        public init(label: String, splits: [SplitSummary]) {
             self.label = label
-            self.source = source
-            self.alpha = alpha
-            self.classCount = classCount
-            self.dimension = dimension
             self.splits = splits
         }
 
-        /// Summarises `compared`: the accuracy of each split's stored logits, or of
-        /// `x·Wᵀ + b` computed in Float64 when it saved none.
+        /// Measures every split of `compared`: the accuracy of its stored logits,
+        /// or of `x·Wᵀ + b` computed in Float64 when it saved none.
         ///
         /// - Throws: ``PenvizError`` (input) naming the run and split when a split has no examples.
-        public init(summarizing compared: ComparedRun) throws {
+        public init(measuring compared: ComparedRun) throws {
             let run = compared.run
             self.init(
-                label: compared.label, source: run.source, alpha: compared.alpha, classCount: run.classCount,
-                dimension: run.dimension,
+                label: compared.label,
                 splits: try run.splits.map { split in
                     let source = split.logits.map(LogitSource.stored)
                         ?? .computed(features: split.features, weight: run.weight, bias: run.bias)
@@ -82,13 +67,6 @@ extension ReportMetrics {
                         throw PenvizError.input(run.source, "split '\(split.name)': \(error.message)")
                     }
                 })
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case label, source, alpha
-            case classCount = "K"
-            case dimension = "D"
-            case splits
         }
     }
 }
