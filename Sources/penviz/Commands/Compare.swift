@@ -82,10 +82,7 @@ struct Compare: ParsableCommand {
         let labels = runLabels.labels(of: loaded)
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]
-        let given = try classes.map { triplet in
-            let ids = try triplet.ids(in: first)
-            return ComparedTriplet(kind: .given, triplet: Triplet(ids[0], ids[1], ids[2]))
-        }
+        let given = try classes.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
         let criteria = classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto
         let automatic = try ComparedTriplet.automatic(criteria, in: first, includeBias: !noBias)
         let comparison = try Comparison(

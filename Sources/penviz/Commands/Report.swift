@@ -36,8 +36,9 @@ struct Report: ParsableCommand {
             written, and each file is written atomically.
 
             Example:
-              penviz report examples/fashion-mnist/hard.npz examples/fashion-mnist/smoothed.npz \\
-                  --labels hard,smoothed --classes T-shirt/top,Pullover,Shirt --out report
+              penviz report examples/fashion-mnist/hard.npz \\
+                  examples/fashion-mnist/smoothed.npz --labels hard,smoothed \\
+                  --classes T-shirt/top,Pullover,Shirt --out report
             """)
 
     @Argument(help: ArgumentHelp("Two or more runs: .npz, .safetensors or folders of .npy files; the first is the reference.", valueName: "run"))
@@ -100,10 +101,7 @@ struct Report: ParsableCommand {
         let labels = runLabels.labels(of: loaded)
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]
-        let given = try classes.map { triplet in
-            let ids = try triplet.ids(in: first)
-            return ComparedTriplet(kind: .given, triplet: Triplet(ids[0], ids[1], ids[2]))
-        }
+        let given = try classes.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
         let automatic = try ComparedTriplet.automatic([.similar, .different], in: first, includeBias: !noBias)
         let comparison = try Comparison(
             runs: runs, splits: try SplitChoice.many(splits, in: first).map(\.name), triplets: given + automatic,

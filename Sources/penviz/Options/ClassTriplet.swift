@@ -24,4 +24,10 @@ struct ClassTriplet: ExpressibleByArgument, CustomStringConvertible {
         }
         return try ClassTokens.ids(tokens, in: run)
     }
+
+    /// The triplet `(a, b, c)` of ``ids(in:)``.
+    func triplet(in run: Run) throws -> Triplet {
+        let ids = try ids(in: run)
+        return Triplet(ids[0], ids[1], ids[2])
+    }
 }
