@@ -37,7 +37,7 @@ let package = Package(
         // Scene model (pure Swift) and the Cairo backend that draws it.
         .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizIO", "CCairo"]),
         // HTML, Markdown and JSON reports.
-        .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizRender"]),
+        .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizIO", "PenvizRender"]),
         // The thin command line.
         .executableTarget(
             name: "penviz",
