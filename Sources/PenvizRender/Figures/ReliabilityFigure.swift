@@ -110,6 +110,14 @@ public struct ReliabilityFigure: Sendable {
         }
         marks.append(.path(PathMark(
             points: [Point(x: 0, y: 0), Point(x: 1, y: 1)], stroke: Stroke(color: Color(grey: 0.3), width: 0.8, dash: [3, 2]))))
+        // The notes sit on a translucent white card, so a tall bar under them never hides them.
+        // The axes run 0…1, so data and frame fractions agree.
+        if !diagram.notes.isEmpty {
+            let bottom = 0.965 - 0.075 * Double(diagram.notes.count) - 0.005
+            marks.append(.path(.rectangle(
+                x: 0.015...0.7, y: bottom...0.985, fill: Color(grey: 1, alpha: 0.88),
+                stroke: Stroke(color: Color(grey: 0.75), width: 0.5))))
+        }
         for (line, note) in diagram.notes.enumerated() {
             marks.append(.text(TextMark(
                 note, at: .frame(x: 0.035, y: 0.965 - 0.075 * Double(line)), anchor: TextAnchor(.leading, .top),
