@@ -12,13 +12,24 @@ public struct ArrayEntry: Equatable, Sendable {
     public let shape: [Int]
     /// Bytes of array data (uncompressed).
     public let byteCount: Int
+    /// The files of a sharded array, in the order they are read; empty for an array in one place.
+    public let shards: [Shard]
 
-    public init(key: String, storedType: String, dtype: DType?, shape: [Int], byteCount: Int) {
+    /// One file of a sharded array.
+    public struct Shard: Equatable, Sendable {
+        /// The file, relative to the run's folder.
+        public let file: String
+        /// Its shape.
+        public let shape: [Int]
+    }
+
+    public init(key: String, storedType: String, dtype: DType?, shape: [Int], byteCount: Int, shards: [Shard] = []) {
         self.key = key
         self.storedType = storedType
         self.dtype = dtype
         self.shape = shape
         self.byteCount = byteCount
+        self.shards = shards
     }
 }
 

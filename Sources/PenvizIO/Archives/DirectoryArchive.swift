@@ -9,6 +9,10 @@ import PenvizCore
 /// files of other types are ignored. Two files that give the same key (`weight.npy`
 /// and `weight.csv`) are an error. Opening reads every `.npy` header and every text
 /// file; `.npy` data is mapped when asked for.
+///
+/// A key may be sharded over several `.npy` files named `KEY.INDEX-of-COUNT.npy`
+/// (`train_features.00000-of-00008.npy` … `train_features.00007-of-00008.npy`): they
+/// are read in index order as one array, and every index below COUNT must be there.
 public struct DirectoryArchive: ArrayArchive, Sendable {
     /// The folder's path as given, used in error messages.
     public let path: String
@@ -20,11 +24,21 @@ public struct DirectoryArchive: ArrayArchive, Sendable {
     private enum Member: Sendable {
         case npy(NpyFile)
         case text(DelimitedTextFile)
+        case shards(ShardedNpy, ArrayEntry)
 
-        var archive: any ArrayArchive {
+        var entries: [ArrayEntry] {
             switch self {
-            case .npy(let file): return file
-            case .text(let file): return file
+            case .npy(let file): return file.entries
+            case .text(let file): return file.entries
+            case .shards(_, let entry): return [entry]
+            }
+        }
+
+        func array(_ key: String) throws -> ArrayView {
+            switch self {
+            case .npy(let file): return try file.array(key)
+            case .text(let file): return try file.array(key)
+            case .shards(let shards, _): return try shards.array()
             }
         }
     }
@@ -36,31 +50,72 @@ public struct DirectoryArchive: ArrayArchive, Sendable {
     public init(path: String) throws {
         var members: [String: Member] = [:]
         var files: [String: String] = [:]
+        var shards: [String: [(name: ShardName, file: String)]] = [:]
         for relative in try DirectoryArchive.arrayFiles(under: path) {
             let filePath = (path as NSString).appendingPathComponent(relative)
             let key = (relative as NSString).deletingPathExtension
+            let isNpy = (relative as NSString).pathExtension.lowercased() == "npy"
+            if isNpy, let shard = ShardName(stem: key) {
+                shards[shard.key, default: []].append((shard, relative))
+                continue
+            }
             if let earlier = files[key] {
                 throw PenvizError.input(
                     path, key: key, "both '\(earlier)' and '\(relative)' hold this key; keep one of them")
             }
             files[key] = relative
-            if (relative as NSString).pathExtension.lowercased() == "npy" {
+            if isNpy {
                 members[key] = .npy(try NpyFile(path: filePath, key: key))
             } else {
                 members[key] = .text(try DelimitedTextFile(path: filePath, key: key))
             }
+        }
+        for (key, found) in shards {
+            if let single = files[key] {
+                throw PenvizError.input(
+                    path, key: key, "both '\(single)' and the shards '\(found[0].file)', … hold this key; keep one of them")
+            }
+            let ordered = try DirectoryArchive.completeShards(found, key: key, folder: path)
+            let sharded = try ShardedNpy(
+                folder: path, key: key, names: ordered,
+                paths: ordered.map { (path as NSString).appendingPathComponent($0) })
+            members[key] = .shards(sharded, try sharded.entry())
         }
         guard !members.isEmpty else {
             throw PenvizError.input(path, "the folder holds no .npy, .csv or .tsv files")
         }
         self.path = path
         self.members = members
-        self.entries = members.keys.sorted().flatMap { members[$0]!.archive.entries }
+        self.entries = members.keys.sorted().flatMap { members[$0]!.entries }
     }
 
     public func array(_ key: String) throws -> ArrayView {
         guard let member = members[key] else { throw missingKey(key) }
-        return try member.archive.array(key)
+        return try member.array(key)
+    }
+
+    /// The shard files of `key` in index order, after checking that they agree on the
+    /// shard count and that no index is missing or given twice.
+    private static func completeShards(
+        _ found: [(name: ShardName, file: String)], key: String, folder: String
+    ) throws -> [String] {
+        let count = found[0].name.count
+        if let other = found.first(where: { $0.name.count != count }) {
+            throw PenvizError.input(
+                folder, key: key, "shard '\(other.file)' says \(other.name.count) shards, '\(found[0].file)' says \(count)")
+        }
+        var byIndex: [Int: String] = [:]
+        for (name, file) in found {
+            if let earlier = byIndex[name.index] {
+                throw PenvizError.input(folder, key: key, "both '\(earlier)' and '\(file)' are shard \(name.index)")
+            }
+            byIndex[name.index] = file
+        }
+        // Every index is below `count` and none repeats, so a missing one is at most found.count.
+        if let missing = (0..<count).first(where: { byIndex[$0] == nil }) {
+            throw PenvizError.input(folder, key: key, "shard \(missing) of \(count) is missing")
+        }
+        return (0..<count).map { byIndex[$0]! }
     }
 
     /// Paths, relative to `root` and sorted, of the array files under it. Symbolic links to

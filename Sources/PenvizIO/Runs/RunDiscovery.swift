@@ -32,10 +32,28 @@ public struct RunDiscovery {
         }
         func explicit(_ key: String?, flag: String) throws -> NamedArray? {
             guard let key else { return nil }
+            if !available.contains(key), RunKeys.isPattern(key) {
+                return try concatenated(key, flag: flag)
+            }
             guard available.contains(key) else {
                 throw PenvizError.input(file, key: key, "no such array (given with \(flag)); `penviz inspect \(file)` lists the keys")
             }
             return try load(key)
+        }
+
+        /// The arrays whose keys match the glob `pattern`, read in natural order as one array.
+        func concatenated(_ pattern: String, flag: String) throws -> NamedArray {
+            let keys = RunKeys.matching(pattern, in: available)
+            guard !keys.isEmpty else {
+                throw PenvizError.input(file, key: pattern, "no array matches this pattern (given with \(flag)); `penviz inspect \(file)` lists the keys")
+            }
+            do {
+                return NamedArray(key: pattern, array: try ArrayView(concatenating: keys.map { try archive.array($0) }))
+            } catch ArrayError.partMismatch(let index, let reason) {
+                throw PenvizError.input(file, key: keys[index], "cannot follow '\(keys[0])' in \(flag) '\(pattern)': \(reason)")
+            } catch let error as ArrayError {
+                throw PenvizError.input(file, key: pattern, error.description)
+            }
         }
 
         let weight: NamedArray
@@ -74,11 +92,14 @@ public struct RunDiscovery {
         var splits: [RunParts.SplitParts] = []
         if let features = try explicit(keys.features, flag: "--features-key") {
             let name = RunDiscovery.splitName(ofFeaturesKey: features.key)
-            guard let labelsKey = keys.labels ?? RunKeys.splitKey(name, "labels", in: available) else {
+            guard let labelsKey = keys.labels ?? RunKeys.splitKey(name, "labels", in: available)
+                ?? RunDiscovery.siblingPattern(of: features.key, part: "labels", in: available)
+            else {
                 throw PenvizError.input(file, key: features.key, "no labels for these features; name them with --labels-key")
             }
             let labels = try explicit(labelsKey, flag: "--labels-key")!
             let logitsKey = keys.logits ?? RunKeys.splitKey(name, "logits", in: available)
+                ?? RunDiscovery.siblingPattern(of: features.key, part: "logits", in: available)
             splits.append(.init(name: name, features: features, labels: labels, logits: try explicit(logitsKey, flag: "--logits-key")))
         } else {
             for name in RunKeys.splitNames(in: available) {
@@ -102,12 +123,27 @@ public struct RunDiscovery {
             classNames: classNames, labelSmoothing: labelSmoothing, splits: splits, augmentedLogits: augmented)
     }
 
-    /// The split a features key belongs to: `val_features` → `val`, `test/features` → `test`; anything else → the key itself.
+    /// The split a features key belongs to: `val_features` → `val`, `test/features` → `test`,
+    /// and for a pattern the part before its `_features`/`/features` (`train_features_rank*` → `train`);
+    /// anything else → the key itself.
     static func splitName(ofFeaturesKey key: String) -> String {
         for suffix in ["_features", "/features"] where key.hasSuffix(suffix) && key.count > suffix.count {
             return String(key.dropLast(suffix.count))
         }
+        for infix in ["_features", "/features"] where RunKeys.isPattern(key) {
+            if let range = key.range(of: infix), range.lowerBound > key.startIndex {
+                return String(key[..<range.lowerBound])
+            }
+        }
         return key
+    }
+
+    /// For a features pattern, the same pattern naming `part` instead (`train_features_rank*` →
+    /// `train_labels_rank*`) when it matches some key; nil otherwise.
+    static func siblingPattern(of featuresKey: String, part: String, in keys: Set<String>) -> String? {
+        guard RunKeys.isPattern(featuresKey), featuresKey.contains("features") else { return nil }
+        let sibling = featuresKey.replacingOccurrences(of: "features", with: part)
+        return RunKeys.matching(sibling, in: keys).isEmpty ? nil : sibling
     }
 
     /// A run's short name: its file or folder name without the extension.

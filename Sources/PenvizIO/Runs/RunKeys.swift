@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Which keys hold which parts of a run: the canonical names, the accepted
 /// aliases (DESIGN.md §4) and the user's explicit overrides.
 public struct RunKeys: Sendable {
@@ -39,6 +45,42 @@ public struct RunKeys: Sendable {
     /// `split_part` or `split/part`, whichever `keys` holds.
     static func splitKey(_ split: String, _ part: String, in keys: Set<String>) -> String? {
         ["\(split)_\(part)", "\(split)/\(part)"].first { keys.contains($0) }
+    }
+
+    /// True when `key` is a glob pattern (`*`, `?` or `[…]`), as in
+    /// `--features-key 'train_features_rank*'` for one file per GPU rank.
+    static func isPattern(_ key: String) -> Bool {
+        key.contains { "*?[".contains($0) }
+    }
+
+    /// The keys that the glob `pattern` matches (`*` also crosses `/`), in natural
+    /// order: digit runs compare as numbers, so `rank2` comes before `rank10`.
+    static func matching(_ pattern: String, in keys: Set<String>) -> [String] {
+        keys.filter { fnmatch(pattern, $0, 0) == 0 }.sorted { naturalOrder($0, $1) }
+    }
+
+    /// True when `a` sorts before `b` with digit runs compared as numbers.
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        func pieces(_ text: String) -> [(text: String, number: Int?)] {
+            var result: [(String, Int?)] = []
+            var current = "", digits = false
+            for character in text {
+                let isDigit = character.isASCII && character.isNumber
+                if !current.isEmpty, isDigit != digits {
+                    result.append((current, digits ? Int(current) : nil))
+                    current = ""
+                }
+                digits = isDigit
+                current.append(character)
+            }
+            if !current.isEmpty { result.append((current, digits ? Int(current) : nil)) }
+            return result
+        }
+        for (x, y) in zip(pieces(a), pieces(b)) where x.text != y.text {
+            if let m = x.number, let n = y.number, m != n { return m < n }
+            return x.text < y.text
+        }
+        return pieces(a).count < pieces(b).count
     }
 
     /// The split names that have features, in display order: train, val, test, then the rest by name.

@@ -8,7 +8,8 @@ struct Inspect: ParsableCommand {
         abstract: "List every array in .npy, .npz, .safetensors, CSV files or run folders.",
         discussion: """
             For each file: the key, the stored type (and what penviz reads it as), \
-            the shape and the bytes of data. Nothing is loaded beyond the headers.
+            the shape and the bytes of data; a sharded array (train_features.00000-of-00008.npy, \
+            …) is one row, its shard files listed under it. Nothing is loaded beyond the headers.
 
             Example:
               penviz inspect examples/fashion-mnist/hard.npz
@@ -26,13 +27,18 @@ struct Inspect: ParsableCommand {
         print(blocks.joined(separator: "\n"), terminator: "")
     }
 
+    /// A shape as `N×D`, or `()` for a 0-d array.
+    static func shape(_ extents: [Int]) -> String {
+        extents.isEmpty ? "()" : extents.map(String.init).joined(separator: "×")
+    }
+
     /// A plain-text table of the archive's arrays.
     static func table(for archive: ArrayArchive) -> String {
         let header = ["key", "dtype", "shape", "bytes"]
         let rows = archive.entries.map { entry -> [String] in
             let type = entry.dtype.map { "\(entry.storedType) (\($0.name))" } ?? "\(entry.storedType) (refused)"
-            let shape = entry.shape.isEmpty ? "()" : entry.shape.map(String.init).joined(separator: "×")
-            return [entry.key, type, shape, String(entry.byteCount)]
+            let shards = entry.shards.isEmpty ? "" : " in \(entry.shards.count) shards"
+            return [entry.key, type, shape(entry.shape) + shards, String(entry.byteCount)]
         }
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -45,7 +51,12 @@ struct Inspect: ParsableCommand {
             }.joined(separator: "  ")
         }
         let total = archive.entries.reduce(0) { $0 + $1.byteCount }
-        return "\(archive.path): \(archive.entries.count) arrays, \(total) data bytes\n"
-            + ([header] + rows).map { "  " + line($0) }.joined(separator: "\n") + "\n"
+        var lines = ["  " + line(header)]
+        for (entry, row) in zip(archive.entries, rows) {
+            lines.append("  " + line(row))
+            // A sharded array: its files, in the order they are read, under its row.
+            lines += entry.shards.map { "      shard \($0.file)  \(shape($0.shape))" }
+        }
+        return "\(archive.path): \(archive.entries.count) arrays, \(total) data bytes\n" + lines.joined(separator: "\n") + "\n"
     }
 }
