@@ -71,6 +71,27 @@ struct StreamingProjectionTests {
         #expect(plane.project(features: features, rows: [], threads: 2).isEmpty)
     }
 
+    @Test(arguments: floatTypes)
+    func theProjectionFindsTheNonfiniteRows(dtype: DType) throws {
+        // A NaN or ±∞ anywhere in a row, even in a column where both basis vectors are 0,
+        // makes its point non-finite; rows left out of the projection are not looked at.
+        var generator = SeededGenerator(seed: 11)
+        var weight = TestSupport.randomMatrix(3, 6, &generator)
+        for k in 0..<3 { weight[k, 5] = 1 }  // column 5 is equal in every template: e1[5] = e2[5] = 0
+        let plane = try TemplatePlane(weight: weight, bias: [0, 0, 0], triplet: Triplet(0, 1, 2))
+        #expect(plane.e1[5] == 0 && plane.e2[5] == 0)
+        var values = TestSupport.uniform(8 * 6, &generator)
+        values[1 * 6 + 5] = .infinity
+        values[4 * 6 + 0] = .nan
+        values[6 * 6 + 3] = -.infinity
+        let features = try StreamingSupport.view(values, rows: 8, columns: 6, dtype: dtype)
+        let points = plane.project(features: features)
+        #expect(TemplatePlane.nonfiniteRows(of: features, rows: nil, points: points) == [1, 4, 6])
+        let some = [7, 6, 0, 4]
+        let chosen = plane.project(features: features, rows: some)
+        #expect(TemplatePlane.nonfiniteRows(of: features, rows: some, points: chosen) == [6, 4])
+    }
+
     @Test func releasesEveryRowsBytesAndCountsEveryRow() throws {
         let (plane, values) = try fixture(rows: 20_000, seed: 10)
         let d = plane.featureDimension, n = values.count / d

@@ -162,6 +162,23 @@ public struct TemplatePlane: Sendable, Codable {
         }
     }
 
+    /// The rows among `rows` (all when nil) whose features hold a NaN or an infinity,
+    /// found from their projections `points` without reading the other rows again.
+    ///
+    /// A non-finite element makes its row's point non-finite: NaN survives every
+    /// product and sum, ∞·e_i is ±∞ or (for e_i = 0) NaN, and ±∞ plus finite terms
+    /// stays infinite or becomes NaN. So only rows with a non-finite point can hold
+    /// one, and each of those is checked element by element (a finite row whose sum
+    /// overflowed is not reported). Returned in the order of `rows`.
+    public static func nonfiniteRows(of features: ArrayView, rows: [Int]?, points: [PlanePoint]) -> [Int] {
+        points.indices.compactMap { position in
+            let point = points[position]
+            guard !point.p1.isFinite || !point.p2.isFinite else { return nil }
+            let row = rows?[position] ?? position
+            return features.row(row).contains { !$0.isFinite } ? row : nil
+        }
+    }
+
     /// Projects the rows at `positions`, reading C-order rows of `L` in place.
     private func projectInPlace<L: FloatLanes>(
         _ positions: Range<Int>, of stream: RowStream, as lanes: L.Type, into output: DisjointWrites<PlanePoint>

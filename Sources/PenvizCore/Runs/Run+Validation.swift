@@ -8,7 +8,12 @@ extension Run {
     /// 0..<K, its logits are N×K; weight, bias, features and logits are finite.
     /// With `dropNonfinite`, rows with a non-finite feature or logit are dropped
     /// (and counted in ``notes``) instead of failing.
-    public init(parts: RunParts, dropNonfinite: Bool = false) throws {
+    ///
+    /// With `checksFeatures` false the features are not read here: the caller's own
+    /// pass over them does the check (`penviz project` finds non-finite rows in the
+    /// projection, see ``TemplatePlane/nonfiniteRows(of:rows:points:)``), so that a
+    /// large file is read once instead of twice.
+    public init(parts: RunParts, dropNonfinite: Bool = false, checksFeatures: Bool = true) throws {
         let file = parts.source
         var notes: [String] = []
 
@@ -67,7 +72,8 @@ extension Run {
         var splits: [Split] = []
         for part in parts.splits {
             let split = try Run.checkedSplit(
-                part, file: file, classes: classes, dimension: dimension, dropNonfinite: dropNonfinite, notes: &notes)
+                part, file: file, classes: classes, dimension: dimension, dropNonfinite: dropNonfinite,
+                checksFeatures: checksFeatures, notes: &notes)
             splits.append(split)
         }
 
@@ -95,7 +101,7 @@ extension Run {
     /// Checks one split's shapes, labels and values against the run's K and D.
     private static func checkedSplit(
         _ part: RunParts.SplitParts, file: String, classes: Int, dimension: Int, dropNonfinite: Bool,
-        notes: inout [String]
+        checksFeatures: Bool, notes: inout [String]
     ) throws -> Split {
         let features = part.features.array
         guard features.dtype.isNumeric else {
@@ -143,12 +149,12 @@ extension Run {
             logits = array
         }
 
-        let badRows = nonfiniteRows(features, logits)
+        let badRows = nonfiniteRows(checksFeatures ? features : nil, logits)
         guard let firstBad = badRows.first else {
-            return Split(name: part.name, features: features, labels: labels, logits: logits)
+            return Split(name: part.name, features: features, labels: labels, logits: logits, featuresKey: part.features.key)
         }
         guard dropNonfinite else {
-            let inFeatures = (0..<dimension).contains { !features.double(row: firstBad, column: $0).isFinite }
+            let inFeatures = checksFeatures && (0..<dimension).contains { !features.double(row: firstBad, column: $0).isFinite }
             let key = inFeatures ? part.features.key : part.logits!.key
             throw PenvizError.input(file, key: key, "row \(firstBad) holds a non-finite value (use --drop-nonfinite to skip such rows)")
         }
@@ -160,12 +166,12 @@ extension Run {
             features: try copiedRows(features, kept),
             labels: kept.map { labels[$0] },
             logits: try logits.map { try copiedRows($0, kept) },
-            fileRows: kept)
+            fileRows: kept, featuresKey: part.features.key)
     }
 
     /// Rows of `features` (and `logits`) that hold a NaN or an infinity, in order.
-    private static func nonfiniteRows(_ features: ArrayView, _ logits: ArrayView?) -> [Int] {
-        Set(features.nonfiniteRows()).union(logits?.nonfiniteRows() ?? []).sorted()
+    private static func nonfiniteRows(_ features: ArrayView?, _ logits: ArrayView?) -> [Int] {
+        Set(features?.nonfiniteRows() ?? []).union(logits?.nonfiniteRows() ?? []).sorted()
     }
 
     /// A Float64 copy of the given rows of a 2-d array.

@@ -12,14 +12,20 @@ public struct Split: Sendable {
     /// For each row, its row number in the file; differs from the row's
     /// position only when `--drop-nonfinite` removed rows.
     public let fileRows: [Int]
+    /// The key the features were stored under, for error messages.
+    public let featuresKey: String
 
     /// A split whose arrays are already checked.
-    public init(name: String, features: ArrayView, labels: [Int], logits: ArrayView?, fileRows: [Int]? = nil) {
+    public init(
+        name: String, features: ArrayView, labels: [Int], logits: ArrayView?, fileRows: [Int]? = nil,
+        featuresKey: String? = nil
+    ) {
         self.name = name
         self.features = features
         self.labels = labels
         self.logits = logits
         self.fileRows = fileRows ?? Array(0..<labels.count)
+        self.featuresKey = featuresKey ?? "\(name)_features"
     }
 
     /// Number of examples, N.

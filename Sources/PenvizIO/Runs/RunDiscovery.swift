@@ -10,16 +10,22 @@ public struct RunDiscovery {
     public var classNamesFile: String?
     /// Drop rows with non-finite features or logits instead of failing.
     public var dropNonfinite: Bool
+    /// Check the features for non-finite values while loading; false when the caller's
+    /// own pass over them checks (see ``Run/init(parts:dropNonfinite:checksFeatures:)``).
+    public var checksFeatures: Bool
 
-    public init(keys: RunKeys = RunKeys(), classNamesFile: String? = nil, dropNonfinite: Bool = false) {
+    public init(
+        keys: RunKeys = RunKeys(), classNamesFile: String? = nil, dropNonfinite: Bool = false, checksFeatures: Bool = true
+    ) {
         self.keys = keys
         self.classNamesFile = classNamesFile
         self.dropNonfinite = dropNonfinite
+        self.checksFeatures = checksFeatures
     }
 
     /// Finds and checks the run stored in `archive`.
     public func run(in archive: ArrayArchive) throws -> Run {
-        try Run(parts: parts(in: archive), dropNonfinite: dropNonfinite)
+        try Run(parts: parts(in: archive), dropNonfinite: dropNonfinite, checksFeatures: checksFeatures)
     }
 
     /// Finds the run's arrays in `archive` without checking their contents.

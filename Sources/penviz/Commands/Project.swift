@@ -43,7 +43,8 @@ struct Project: ParsableCommand {
 
     func run() throws {
         let output = try OutputPath(out, allowed: [.csv, .npy, .json])
-        let loaded = try runOptions.load(runPath)
+        // The features are checked by the projection itself (one pass over a large file, not two).
+        let loaded = try runOptions.load(runPath, checkingFeatures: false)
         let ids = try classes.ids(in: loaded)
         let chosen = try SplitChoice.one(split, in: loaded)
         let plane = try TemplatePlane(
@@ -51,8 +52,23 @@ struct Project: ParsableCommand {
             includeBias: !noBias, classNames: loaded.classNames)
 
         let wanted = Set(ids)
-        let rows = chosen.labels.indices.filter { allClasses || wanted.contains(chosen.labels[$0]) }
-        let points = plane.project(features: chosen.features, rows: rows)
+        var rows = chosen.labels.indices.filter { allClasses || wanted.contains(chosen.labels[$0]) }
+        let bar = ProgressBar.start("projecting \(chosen.name)", total: rows.count, unit: "rows")
+        var points = plane.project(features: chosen.features, rows: rows, progress: bar)
+        bar?.finish()
+
+        let bad = TemplatePlane.nonfiniteRows(of: chosen.features, rows: rows, points: points)
+        if let first = bad.first {
+            guard runOptions.dropNonfinite else {
+                throw PenvizError.input(
+                    loaded.source, key: chosen.featuresKey,
+                    "row \(chosen.fileRows[first]) holds a non-finite value (use --drop-nonfinite to skip such rows)")
+            }
+            Diagnostics.note("\(loaded.source): split '\(chosen.name)': dropped \(bad.count) rows with non-finite values")
+            let dropped = Set(bad)
+            let kept = rows.indices.filter { !dropped.contains(rows[$0]) }
+            (rows, points) = (kept.map { rows[$0] }, kept.map { points[$0] })
+        }
         let table = ProjectedTable(run: loaded, split: chosen, plane: plane, rows: rows, points: points)
 
         let data: Data

@@ -28,10 +28,16 @@ struct RunOptions: ParsableArguments {
 
     /// Opens and checks the run at `path`, printing its notes to standard error.
     func load(_ path: String) throws -> Run {
+        try load(path, checkingFeatures: true)
+    }
+
+    /// ``load(_:)``; with `checkingFeatures` false the caller checks the features itself, in its own pass.
+    func load(_ path: String, checkingFeatures: Bool) throws -> Run {
         let discovery = RunDiscovery(
             keys: RunKeys(weight: weightKey, bias: biasKey, features: featuresKey, labels: labelsKey, logits: logitsKey),
             classNamesFile: classNames,
-            dropNonfinite: dropNonfinite)
+            dropNonfinite: dropNonfinite,
+            checksFeatures: checkingFeatures)
         let run = try discovery.run(in: try openArchive(path))
         run.notes.forEach(Diagnostics.note)
         return run
