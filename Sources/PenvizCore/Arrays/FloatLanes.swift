@@ -112,20 +112,18 @@ enum Float16Lanes: FloatLanes {
 
     /// binary16 bit patterns as binary32 values, exactly.
     ///
-    /// The exponent and mantissa bits move up 13 places and the exponent bias grows
-    /// from 15 to 127 (add 112 << 23). An all-ones exponent (infinity, NaN) gets the
-    /// other 112 as well, so it stays all ones. A zero exponent (zero, subnormal)
-    /// becomes the binary32 value 2⁻¹⁴·(1 + m/1024) and subtracting 2⁻¹⁴ leaves
-    /// m·2⁻²⁴, the subnormal's value. The sign moves up 16 places.
+    /// The exponent and mantissa bits move up 13 places to where binary32 keeps
+    /// them; read as a binary32 the result is the half's magnitude times 2⁻¹¹² (the
+    /// exponent biases are 15 and 127), for normal and subnormal halves alike, and
+    /// multiplying by 2¹¹² restores it exactly. An all-ones exponent (infinity,
+    /// NaN) then gets binary32's all-ones exponent, keeping the mantissa. The sign
+    /// moves up 16 places.
     @inline(__always)
     static func binary32(_ halves: SIMD4<UInt16>) -> SIMD4<Float> {
         let bits = SIMD4<UInt32>(truncatingIfNeeded: halves)
-        let shifted = (bits & 0x7FFF) &<< 13
-        let exponent = shifted & 0x0F80_0000
-        var magnitude = shifted &+ 0x3800_0000
-        magnitude.replace(with: magnitude &+ 0x3800_0000, where: exponent .== 0x0F80_0000)
-        let small = unsafeBitCast(magnitude &+ 0x0080_0000, to: SIMD4<Float>.self) - 0x1p-14
-        magnitude.replace(with: unsafeBitCast(small, to: SIMD4<UInt32>.self), where: exponent .== 0)
+        let scaled = unsafeBitCast((bits & 0x7FFF) &<< 13, to: SIMD4<Float>.self) * 0x1p112
+        var magnitude = unsafeBitCast(scaled, to: SIMD4<UInt32>.self)
+        magnitude.replace(with: magnitude | 0x7F80_0000, where: bits & 0x7C00 .== 0x7C00)
         return unsafeBitCast(magnitude | ((bits & 0x8000) &<< 16), to: SIMD4<Float>.self)
     }
 

@@ -39,13 +39,14 @@ public struct ProjectedTable {
 
     /// A float64 N×4 `.npy` array: index, label, p1, p2.
     public func npy() -> Data {
-        var values: [Double] = []
-        values.reserveCapacity(rows.count * 4)
-        for (row, point) in zip(rows, points) {
-            values.append(Double(split.fileRows[row]))
-            values.append(Double(split.labels[row]))
-            values.append(point.p1)
-            values.append(point.p2)
+        let values = [Double](unsafeUninitializedCapacity: rows.count * 4) { buffer, initialized in
+            for (position, (row, point)) in zip(rows, points).enumerated() {
+                buffer[4 * position] = Double(split.fileRows[row])
+                buffer[4 * position + 1] = Double(split.labels[row])
+                buffer[4 * position + 2] = point.p1
+                buffer[4 * position + 3] = point.p2
+            }
+            initialized = rows.count * 4
         }
         return NpyWriter.encode(float64: values, shape: [rows.count, 4])
     }
