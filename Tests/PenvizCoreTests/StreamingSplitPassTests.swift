@@ -1,0 +1,57 @@
+import Testing
+@testable import PenvizCore
+
+/// ``SplitPass``: every row reaches every accumulator once, in order, at any thread count.
+struct StreamingSplitPassTests {
+    /// Per-class feature sums and the order rows arrived in.
+    struct ClassSums: RowAccumulator {
+        var sums: [Int: Double] = [:]
+        var positions: [Int] = []
+
+        init() {}
+
+        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
+            sums[label, default: 0] += features.reduce(0, +)
+            positions.append(position)
+        }
+
+        mutating func append(_ next: Self) {
+            sums.merge(next.sums, uniquingKeysWith: +)
+            positions += next.positions
+        }
+    }
+
+    /// The largest logit of every row, in order.
+    struct LogitMaxima: RowAccumulator {
+        var maxima: [Double] = []
+
+        init() {}
+
+        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
+            maxima.append(logits!.max()!)
+        }
+
+        mutating func append(_ next: Self) { maxima += next.maxima }
+    }
+
+    @Test func feedsEveryRowToEveryAccumulatorInOrder() throws {
+        // 20,000 rows of D = 37 float32 are 148 bytes a row: three chunks of ~2 MiB.
+        let rows = 20_000, d = 37
+        let values = (0..<(rows * d)).map { Double($0 % 101) / 8 }
+        let labels = (0..<rows).map { $0 % 3 }
+        let logits = try StreamingSupport.view((0..<(rows * 3)).map { Double($0 % 7) }, rows: rows, columns: 3, dtype: .float64)
+        let split = Split(
+            name: "train", features: try StreamingSupport.view(values, rows: rows, columns: d, dtype: .float32),
+            labels: labels, logits: logits)
+        var expected: [Int: Double] = [:]
+        for row in 0..<rows { expected[labels[row], default: 0] += values[(row * d)..<((row + 1) * d)].reduce(0, +) }
+        // Multiples of 1/8 far below 2^50: every sum is exact, so any order gives the same total.
+        let maxima: [Double] = (0..<rows).map { row in Double([0, 1, 2].map { (row * 3 + $0) % 7 }.max()!) }
+        for threads in [1, 2] {
+            let both = SplitPass.run(split, into: Both<ClassSums, LogitMaxima>.self, threads: threads)
+            #expect(both.first.positions == Array(0..<rows))
+            #expect(both.first.sums == expected)
+            #expect(both.second.maxima == maxima)
+        }
+    }
+}
