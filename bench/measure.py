@@ -14,6 +14,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -127,6 +128,7 @@ def main():
     print("end to end: the penviz commands of scripts/figures", flush=True)
     bench.group([("scripts/figures (penviz commands)", ["bash", args.figures])])
     load_after = os.getloadavg()
+    shutil.rmtree(out)
 
     # The targets of issue 8, each as (what, measured, goal, met).
     m, paired = bench.median, bench.paired
