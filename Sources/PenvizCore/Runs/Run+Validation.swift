@@ -126,8 +126,10 @@ extension Run {
             throw PenvizError.input(file, key: part.labels.key, "\(labelArray.rowCount) labels for N = \(rows) feature rows")
         }
         var labels = [Int](repeating: 0, count: rows)
+        // One typed read of the whole array: per-element lookups cost more than the checks on millions of rows.
+        let values = labelArray.doubles()
         for row in 0..<rows {
-            let value = labelArray.double(atFlat: row)
+            let value = values[row]
             guard value.isFinite, value == value.rounded() else {
                 throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(value), not an integer")
             }

@@ -39,16 +39,14 @@ public struct ProjectedTable {
 
     /// A float64 N×4 `.npy` array: index, label, p1, p2.
     public func npy() -> Data {
-        let values = [Double](unsafeUninitializedCapacity: rows.count * 4) { buffer, initialized in
+        NpyWriter.encode(float64Count: rows.count * 4, shape: [rows.count, 4]) { values in
             for (position, (row, point)) in zip(rows, points).enumerated() {
-                buffer[4 * position] = Double(split.fileRows[row])
-                buffer[4 * position + 1] = Double(split.labels[row])
-                buffer[4 * position + 2] = point.p1
-                buffer[4 * position + 3] = point.p2
+                values[4 * position] = Double(split.fileRows[row])
+                values[4 * position + 1] = Double(split.labels[row])
+                values[4 * position + 2] = point.p1
+                values[4 * position + 3] = point.p2
             }
-            initialized = rows.count * 4
         }
-        return NpyWriter.encode(float64: values, shape: [rows.count, 4])
     }
 
     /// Deterministic JSON with the basis, templates and points.

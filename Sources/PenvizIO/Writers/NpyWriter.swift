@@ -10,13 +10,22 @@ import PenvizCore
 public enum NpyWriter {
     /// `values` (C order) as a `<f8` array of `shape` (one or two dimensions).
     public static func encode(float64 values: [Double], shape: [Int]) -> Data {
-        var data = header(descr: "<f8", shape: shape, count: values.count)
-        data.reserveCapacity(data.count + values.count * 8)
-        if ByteOrder.host == .little {
-            // The values' own bytes are the file's: one copy instead of an append per value.
-            values.withUnsafeBytes { data.append(contentsOf: $0) }
-        } else {
-            for value in values { append(value.bitPattern, to: &data) }
+        encode(float64Count: values.count, shape: shape) { buffer in _ = buffer.initialize(from: values) }
+    }
+
+    /// A `<f8` array of `shape` holding `count` values that `fill` writes, in C order, straight
+    /// into the file's bytes (no second copy of a large array).
+    public static func encode(float64Count count: Int, shape: [Int], fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> Data {
+        var data = header(descr: "<f8", shape: shape, count: count)
+        let start = data.count
+        data.count += count * 8
+        data.withUnsafeMutableBytes { bytes in
+            // The header ends on a multiple of 64 bytes, so the values are aligned for Double.
+            let values = UnsafeMutableRawBufferPointer(rebasing: bytes[start...]).bindMemory(to: Double.self)
+            fill(values)
+            if ByteOrder.host == .big {
+                for index in values.indices { values[index] = Double(bitPattern: values[index].bitPattern.littleEndian) }
+            }
         }
         return data
     }
