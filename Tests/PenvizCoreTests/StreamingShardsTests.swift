@@ -58,3 +58,29 @@ struct StreamingShardsTests {
         #expect(throws: ArrayError.self) { try ArrayView(concatenating: []) }
     }
 }
+
+/// Releasing behind a pass over shards, empty ones included.
+struct StreamingShardReleaseTests {
+    @Test func eachShardGetsBackTheBytesOfItsOwnRows() throws {
+        // 9000 + 0 + 7000 rows of 37 float32 values (148 bytes): 2 MiB chunks of 14,169 rows straddle the shards.
+        let d = 37
+        var parts: [ArrayView] = []
+        var pagings: [RecordingPaging] = []
+        for rows in [9_000, 0, 7_000] {
+            let copy = try StreamingSupport.view((0..<(rows * d)).map { Double($0 % 13) }, rows: rows, columns: d, dtype: .float32)
+            let paging = RecordingPaging()
+            let storage = ByteStorage(base: copy.storage.base, count: copy.storage.count, paging: paging) { _ = copy }
+            parts.append(try ArrayView(shape: [rows, d], dtype: .float32, storage: storage))
+            pagings.append(paging)
+        }
+        let array = try ArrayView(concatenating: parts)
+        var generator = SeededGenerator(seed: 5)
+        let plane = try TemplatePlane(weight: TestSupport.randomMatrix(3, d, &generator), bias: [0, 0, 0], triplet: Triplet(0, 1, 2))
+        _ = plane.project(features: array, threads: 2)
+        for (paging, rows) in zip(pagings, [9_000, 0, 7_000]) {
+            let covered = paging.ranges.reduce(0) { $0 + $1.count }
+            #expect(covered == rows * d * 4)
+            #expect(paging.ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= rows * d * 4 })
+        }
+    }
+}

@@ -88,6 +88,7 @@ struct RowStream: Sendable {
             guard let paging = segment.storage.paging, !segment.isFortranOrder else { continue }
             let first = max(low, segment.firstRow) - segment.firstRow
             let last = min(high, segment.firstRow + segment.rowCount - 1) - segment.firstRow
+            guard first <= last else { continue }  // an empty shard
             paging.release((segment.offset + first * rowBytes)..<(segment.offset + (last + 1) * rowBytes))
         }
     }
