@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "PenvizCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CZlibShim",
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
@@ -34,8 +35,20 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
+        // zlib's CRC-32, which ZIPFoundation's Linux build does not use (it checks byte by byte).
+        .systemLibrary(
+            name: "CZlibShim",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // libpng's simplified writer, for PNGs encoded faster than Cairo's own.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
         // Scene model (pure Swift) and the Cairo backend that draws it.
-        .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizIO", "CCairo"]),
+        .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizIO", "CCairo", "CPNG"]),
         // HTML, Markdown and JSON reports.
         .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizIO", "PenvizRender"]),
         // The thin command line.

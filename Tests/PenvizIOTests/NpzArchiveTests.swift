@@ -56,6 +56,23 @@ struct NpzArchiveTests {
         #expect(features.offset == 128)
     }
 
+    @Test("a deflated member whose CRC-32 in the central directory is off by one bit is refused")
+    func deflatedChecksum() throws {
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("npz/deflated.npz"))))
+        // The central directory entry (signature PK\u{1}\u{2}) of train/features.npy holds its CRC at +16.
+        let name = Array("train/features.npy".utf8)
+        let entry = try #require(bytes.indices.dropLast(46 + name.count).first { start in
+            bytes[start..<(start + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02])
+                && bytes[(start + 46)..<(start + 46 + name.count)].elementsEqual(name)
+        })
+        bytes[entry + 16] ^= 0x01
+        let folder = try TemporaryFolder()
+        let path = try folder.write(bytes, to: "flipped.npz")
+        let archive = try NpzArchive(path: path)
+        #expect(try archive.array("train/labels").doubles() == Formula.values("i8", shape: [5]))
+        expectInputError(path, "train/features", "CRC-32") { _ = try archive.array("train/features") }
+    }
+
     @Test("a deflated member larger than memory is refused with a hint; stored members are only mapped")
     func memoryLimit() throws {
         let deflated = Fixtures.path("npz/deflated.npz")

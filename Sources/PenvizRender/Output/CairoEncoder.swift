@@ -16,7 +16,7 @@ enum CairoEncoder {
         }
     }
 
-    /// An ARGB32 image of `scale` pixels a point, written as PNG.
+    /// An ARGB32 image of `scale` pixels a point, written as PNG by ``PNGEncoder``.
     private static func png(_ layout: FigureLayout) throws -> [UInt8] {
         let scale = layout.options.scale
         let width = Int((layout.size.width * scale - 1e-9).rounded(.up))
@@ -30,12 +30,7 @@ enum CairoEncoder {
         let raster = RasterMarkers(surface: surface, scale: scale)
         try draw(layout, on: surface, scale: scale, raster: raster)
         if let failure = raster.failure { throw failure }
-        let sink = ByteSink()
-        try withExtendedLifetime(sink) {
-            try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque()),
-                           while: "encoding the PNG")
-        }
-        return sink.bytes
+        return try PNGEncoder.encode(consuming: surface)
     }
 
     /// An SVG or PDF surface in points, streamed into memory.
