@@ -31,18 +31,34 @@ public struct BootstrapInterval: Codable, Sendable, Equatable {
         let order = ReliabilityDiagram.ascendingOrder(confidences)
         var master = SeededGenerator(seed: seed)
         let seeds = (0..<resamples).map { _ in master.next() }
+        // Equal-width bins do not depend on the sample: each example's bin is found once.
+        let widthBins = binning == .width
+            ? confidences.map { CalibrationBins.widthBin(of: $0, binCount: binCount) } : []
         let values = RowBlocks.concurrentMap(count: resamples) { b in
             var generator = SeededGenerator(seed: seeds[b])
-            var multiplicity = [Int](repeating: 0, count: n)
+            var multiplicity = [Int32](repeating: 0, count: n)
             for _ in 0..<n { multiplicity[generator.next(below: n)] += 1 }
-            var sample: [Int] = []
-            sample.reserveCapacity(n)
-            for index in order {
-                for _ in 0..<multiplicity[index] { sample.append(index) }
+            switch binning {
+            case .width:
+                // Each drawn example enters its bin as often as it was drawn, in
+                // ascending confidence: the sums ReliabilityDiagram would form.
+                var totals = [BinTotals](repeating: BinTotals(), count: binCount)
+                for index in order {
+                    for _ in 0..<multiplicity[index] {
+                        totals[widthBins[index]].add(confidence: confidences[index], correct: correct[index])
+                    }
+                }
+                return ReliabilityDiagram.errors(totals, exampleCount: n).ece
+            case .mass:
+                var sample: [Int] = []
+                sample.reserveCapacity(n)
+                for index in order {
+                    for _ in 0..<multiplicity[index] { sample.append(index) }
+                }
+                return ReliabilityDiagram(
+                    confidences: confidences, correct: correct, sample: sample, binCount: binCount, binning: binning
+                ).ece
             }
-            return ReliabilityDiagram(
-                confidences: confidences, correct: correct, sample: sample, binCount: binCount, binning: binning
-            ).ece
         }.sorted()
         lower = Self.percentile(ofSorted: values, 0.025)
         upper = Self.percentile(ofSorted: values, 0.975)

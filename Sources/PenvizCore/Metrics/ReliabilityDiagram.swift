@@ -53,16 +53,17 @@ public struct ReliabilityDiagram: Codable, Sendable, Equatable {
         precondition(confidences.count == correct.count, "ReliabilityDiagram: \(confidences.count) confidences, \(correct.count) outcomes")
         precondition(binCount >= 1, "ReliabilityDiagram: needs at least one bin")
         precondition(!sample.isEmpty, "ReliabilityDiagram: needs at least one example")
-        let groups: [(lower: Double, upper: Double, members: ArraySlice<Int>)]
+        let groups: [(lower: Double, upper: Double, totals: BinTotals)]
         switch binning {
         case .width:
-            var members = [[Int]](repeating: [], count: binCount)
+            var totals = [BinTotals](repeating: BinTotals(), count: binCount)
             for index in sample {
-                members[CalibrationBins.widthBin(of: confidences[index], binCount: binCount)].append(index)
+                totals[CalibrationBins.widthBin(of: confidences[index], binCount: binCount)]
+                    .add(confidence: confidences[index], correct: correct[index])
             }
             // edges e_{m−1}, e_m with e_m = Double(m)/Double(M)
-            groups = members.enumerated().map { m, members in
-                (Double(m) / Double(binCount), Double(m + 1) / Double(binCount), members[...])
+            groups = totals.enumerated().map { m, totals in
+                (Double(m) / Double(binCount), Double(m + 1) / Double(binCount), totals)
             }
         case .mass:
             let ranges = CalibrationBins.massGroups(
@@ -70,35 +71,37 @@ public struct ReliabilityDiagram: Codable, Sendable, Equatable {
             groups = ranges.enumerated().map { g, range in
                 let lower = g == 0 ? 0 : confidences[sample[ranges[g - 1].upperBound - 1]]
                 let upper = g == ranges.count - 1 ? 1 : confidences[sample[range.upperBound - 1]]
-                return (lower, upper, sample[range])
+                var totals = BinTotals()
+                for index in sample[range] { totals.add(confidence: confidences[index], correct: correct[index]) }
+                return (lower, upper, totals)
             }
         }
 
-        let n = Double(sample.count)
-        var ece = 0.0, mce = 0.0
         bins = groups.map { group in
-            guard !group.members.isEmpty else {
+            let totals = group.totals
+            guard totals.count > 0 else {
                 return Bin(lower: group.lower, upper: group.upper, count: 0, accuracy: nil, confidence: nil, gap: nil)
             }
-            let size = Double(group.members.count)
-            var confidenceSum = CompensatedSum(), correctCount = 0
-            for index in group.members {
-                confidenceSum.add(confidences[index])
-                if correct[index] { correctCount += 1 }
-            }
-            // acc(B) = (1/|B|) Σ 1[correct],  conf(B) = (1/|B|) Σ conf
-            let accuracy = Double(correctCount) / size
-            let confidence = confidenceSum.value / size
-            // ECE += |B|/n · |acc(B) − conf(B)|;  MCE = max |acc(B) − conf(B)|
-            ece += size / n * abs(accuracy - confidence)
-            mce = max(mce, abs(accuracy - confidence))
             return Bin(
-                lower: group.lower, upper: group.upper, count: group.members.count,
-                accuracy: accuracy, confidence: confidence, gap: confidence - accuracy)
+                lower: group.lower, upper: group.upper, count: totals.count,
+                accuracy: totals.accuracy, confidence: totals.confidence, gap: totals.confidence - totals.accuracy)
         }
+        (ece, mce) = Self.errors(groups.map(\.totals), exampleCount: sample.count)
         self.binning = binning
-        self.ece = ece
-        self.mce = mce
+    }
+
+    /// ECE and MCE of bins with `totals`, over `exampleCount` examples in all:
+    /// `ECE = Σ_m |B_m|/n · |acc(B_m) − conf(B_m)|`, `MCE = max |acc(B_m) − conf(B_m)|`
+    /// over the non-empty bins, summed in bin order.
+    static func errors(_ totals: [BinTotals], exampleCount: Int) -> (ece: Double, mce: Double) {
+        let n = Double(exampleCount)
+        var ece = 0.0, mce = 0.0
+        for bin in totals where bin.count > 0 {
+            let error = abs(bin.accuracy - bin.confidence)
+            ece += Double(bin.count) / n * error
+            mce = max(mce, error)
+        }
+        return (ece, mce)
     }
 
     /// The indices of `confidences` in ascending order, equal values in index
@@ -106,4 +109,26 @@ public struct ReliabilityDiagram: Codable, Sendable, Equatable {
     static func ascendingOrder(_ confidences: [Double]) -> [Int] {
         confidences.indices.sorted { (confidences[$0], $0) < (confidences[$1], $1) }
     }
+}
+
+/// The running totals of the examples in one bin.
+struct BinTotals {
+    /// |B|, the examples added.
+    private(set) var count = 0
+    /// Σ conf over the bin.
+    private var confidenceSum = CompensatedSum()
+    /// Σ 1[correct] over the bin.
+    private var correctCount = 0
+
+    /// Adds one example.
+    mutating func add(confidence: Double, correct: Bool) {
+        count += 1
+        confidenceSum.add(confidence)
+        if correct { correctCount += 1 }
+    }
+
+    /// acc(B) = (1/|B|) Σ 1[correct]; the bin must not be empty.
+    var accuracy: Double { Double(correctCount) / Double(count) }
+    /// conf(B) = (1/|B|) Σ conf; the bin must not be empty.
+    var confidence: Double { confidenceSum.value / Double(count) }
 }
