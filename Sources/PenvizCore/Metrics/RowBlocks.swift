@@ -10,9 +10,9 @@ import Foundation
 ///
 /// The work runs on ``threadCount`` threads: the environment variable
 /// `PENVIZ_THREADS` when it holds a positive integer, else one per active core.
-enum RowBlocks {
+public enum RowBlocks {
     /// How many threads parallel work uses.
-    static let threadCount: Int = {
+    public static let threadCount: Int = {
         if let text = ProcessInfo.processInfo.environment["PENVIZ_THREADS"], let count = Int(text), count > 0 {
             return count
         }
@@ -34,7 +34,7 @@ enum RowBlocks {
     }
 
     /// Runs `body(i)` for `i` in `0..<count`, concurrently, and returns the results in index order.
-    static func concurrentMap<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func concurrentMap<T: Sendable>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let slots = Slots<T>(count: count)
         concurrentForEach(count: count) { index in slots.initialize(index, to: body(index)) }

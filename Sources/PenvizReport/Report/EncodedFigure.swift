@@ -11,13 +11,13 @@ public struct EncodedFigure: Sendable {
     /// The page size in points.
     public let size: Size
 
-    /// Draws `figure` both ways.
+    /// Draws `figure` both ways, side by side.
     ///
     /// - Throws: ``PenvizError`` when Cairo cannot draw it.
     public init(_ figure: ReportFigure) throws {
         name = figure.name
-        svg = try figure.figure.encoded(as: .svg)
-        png = try figure.figure.encoded(as: .png)
+        let files = try figure.figure.encoded(as: [.svg, .png])
+        (svg, png) = (files[0], files[1])
         size = Size(width: figure.figure.options.width, height: figure.figure.options.height)
     }
 }

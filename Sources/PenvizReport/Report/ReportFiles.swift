@@ -22,7 +22,10 @@ public enum ReportFiles {
     ///   be made or a file cannot be written, or when Cairo cannot draw a figure.
     @discardableResult
     public static func write(_ content: ReportContent, to directory: String, embed: HTMLReport.Embed = .svg) throws -> [String] {
-        let drawn = try content.figures.map(EncodedFigure.init)
+        // The figures are drawn side by side, each as SVG and PNG at once.
+        let drawn = try RowBlocks.concurrentMap(count: content.figures.count) { index in
+            Result { try EncodedFigure(content.figures[index]) }
+        }.map { try $0.get() }
         let markdown = MarkdownReport(document: content.document)
         var files: [(name: String, data: Data)] = drawn.flatMap { figure in
             [("\(markdown.figureFolder)/\(figure.name).svg", Data(figure.svg)),

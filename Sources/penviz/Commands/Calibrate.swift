@@ -70,7 +70,7 @@ struct Calibrate: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
-        let loaded = try runPaths.map(runOptions.load)
+        let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded)
         let settings = CalibrationSettings(binCount: bins, binning: binning, resamples: bootstrap, seed: seed)
         let runs = try loaded.indices.map { index in
@@ -81,12 +81,10 @@ struct Calibrate: ParsableCommand {
         runs.flatMap(\.notes).forEach(Diagnostics.note)
 
         let report = CalibrationReport(settings: settings, runs: runs)
-        if let out = output.out {
-            let diagrams = runs.map(\.diagrams)
-            let figure = ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)])
-            try figure.figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2)))
-                .write(to: out)
-        }
+        let diagrams = runs.map(\.diagrams)
+        try output.figures.write(
+            ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)])
+                .figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))))
         if let metrics = output.metrics { try JSONOutput.write(report, to: metrics) }
         print(CalibrationTable(report).text, terminator: "")
     }

@@ -58,11 +58,8 @@ struct Compare: ParsableCommand {
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
-    @Option(help: ArgumentHelp("Output figure: .png, .svg or .pdf.", valueName: "file"))
-    var out: String
-
-    @Option(help: ArgumentHelp("Also write every metric to this .json file.", valueName: "file"))
-    var metrics: String?
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
     @OptionGroup(title: "Figure")
     var look: FigureOptionGroup
@@ -73,12 +70,12 @@ struct Compare: ParsableCommand {
     func validate() throws {
         guard runPaths.count >= 2 else { throw ValidationError("compare needs at least two runs, got \(runPaths.count)") }
         try runLabels.check(runCount: runPaths.count)
+        try output.figures.requireOne()
     }
 
     func run() throws {
-        _ = try OutputPath(out, allowed: [.png, .svg, .pdf])
-        if let metrics { _ = try OutputPath(metrics, allowed: [.json], option: "--metrics") }
-        let loaded = try runPaths.map(runOptions.load)
+        try output.checkExtensions()
+        let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded)
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]
@@ -92,8 +89,8 @@ struct Compare: ParsableCommand {
 
         let grid = comparison.grid(panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
-        try grid.figure(options: options).write(to: out)
-        if let metrics { try JSONOutput.write(comparison.metrics, to: metrics) }
+        try output.figures.write(grid.figure(options: options))
+        if let metrics = output.metrics { try JSONOutput.write(comparison.metrics, to: metrics) }
         print(ComparisonTable(comparison.metrics).text, terminator: "")
     }
 }

@@ -57,7 +57,7 @@ struct Erasure: ParsableCommand {
     func run() throws {
         try output.checkExtensions()
         let key = self.key ?? "\(split ?? "train")_logits_aug"
-        let loaded = try runPaths.map(runOptions.load)
+        let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded)
         let ids = try classes.ids(in: loaded[0])
         let runs = try loaded.indices.map { index in
@@ -72,10 +72,9 @@ struct Erasure: ParsableCommand {
         }
 
         let classNames = loaded[0].classNames
-        if let out = output.out {
-            let figure = ErasureFigure(runs: runs, classNames: classNames)
-            try figure.figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))).write(to: out)
-        }
+        try output.figures.write(
+            ErasureFigure(runs: runs, classNames: classNames)
+                .figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))))
         let report = ErasureReport(runs: runs, classNames: classNames)
         if let metrics = output.metrics { try JSONOutput.write(report, to: metrics) }
         print(ErasureTable(report).text, terminator: "")

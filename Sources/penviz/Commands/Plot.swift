@@ -33,8 +33,8 @@ struct Plot: ParsableCommand {
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
-    @Option(help: ArgumentHelp("Output figure: .png, .svg or .pdf.", valueName: "file"))
-    var out: String
+    @OptionGroup(title: "Output")
+    var figures: FigureFiles
 
     @OptionGroup(title: "Figure")
     var look: FigureOptionGroup
@@ -42,8 +42,12 @@ struct Plot: ParsableCommand {
     @OptionGroup(title: "Run keys")
     var runOptions: RunOptions
 
+    func validate() throws {
+        try figures.requireOne()
+    }
+
     func run() throws {
-        _ = try OutputPath(out, allowed: [.png, .svg, .pdf])
+        try figures.check()
         let loaded = try runOptions.load(runPath)
         let ids = try classes.ids(in: loaded)
         let chosen = try SplitChoice.many(splits, in: loaded)
@@ -57,6 +61,6 @@ struct Plot: ParsableCommand {
         let figure = Figure(
             rows: [Figure.Row(panels: panels, legend: Legend(classes: styles))],
             options: look.figureOptions(columns: panels.count, rows: 1, axes: axes))
-        try figure.write(to: out)
+        try figures.write(figure)
     }
 }

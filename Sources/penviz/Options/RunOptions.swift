@@ -33,13 +33,33 @@ struct RunOptions: ParsableArguments {
 
     /// ``load(_:)``; with `checkingFeatures` false the caller checks the features itself, in its own pass.
     func load(_ path: String, checkingFeatures: Bool) throws -> Run {
+        let run = try open(path, checkingFeatures: checkingFeatures)
+        run.notes.forEach(Diagnostics.note)
+        return run
+    }
+
+    /// Opens and checks the runs at `paths` side by side, one a thread (their
+    /// compressed members inflate and their values are checked concurrently),
+    /// then prints their notes in order. The first run, in the order given,
+    /// that fails gives the error.
+    func load(_ paths: [String]) throws -> [Run] {
+        let results = RowBlocks.concurrentMap(count: paths.count) { index in
+            Result { try open(paths[index], checkingFeatures: true) }
+        }
+        return try results.map { result in
+            let run = try result.get()
+            run.notes.forEach(Diagnostics.note)
+            return run
+        }
+    }
+
+    /// The run at `path`, found and checked, its notes not yet printed.
+    private func open(_ path: String, checkingFeatures: Bool) throws -> Run {
         let discovery = RunDiscovery(
             keys: RunKeys(weight: weightKey, bias: biasKey, features: featuresKey, labels: labelsKey, logits: logitsKey),
             classNamesFile: classNames,
             dropNonfinite: dropNonfinite,
             checksFeatures: checkingFeatures)
-        let run = try discovery.run(in: try openArchive(path))
-        run.notes.forEach(Diagnostics.note)
-        return run
+        return try discovery.run(in: try openArchive(path))
     }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import PenvizCore
+import PenvizRender
+
+/// The files a command draws its figure to: `--out`, repeatable, the extension
+/// of each picking its format, so one run of a command can write the same
+/// figure as PNG and SVG (and PDF) from one read of the data.
+struct FigureFiles: ParsableArguments {
+    @Option(help: ArgumentHelp("Draw the figure to this file: .png, .svg or .pdf; repeat for more formats.", valueName: "file"))
+    var out: [String] = []
+
+    /// Whether any figure file was asked for.
+    var isEmpty: Bool { out.isEmpty }
+
+    /// Checks every extension and that no file is named twice, before any work,
+    /// so a typo fails fast (exit 64) and writes nothing.
+    func check() throws {
+        for path in out { _ = try OutputPath(path, allowed: [.png, .svg, .pdf]) }
+        if let twice = out.first(where: { path in out.filter { $0 == path }.count > 1 }) {
+            throw PenvizError.usage("--out \(twice) is given twice")
+        }
+    }
+
+    /// Throws the usage error of a command that draws nothing without `--out`.
+    func requireOne() throws {
+        if out.isEmpty { throw ValidationError("Missing expected argument '--out <file>'") }
+    }
+
+    /// Draws `figure` to every file.
+    func write(_ figure: @autoclosure () throws -> Figure) throws {
+        guard !out.isEmpty else { return }
+        try figure().write(to: out)
+    }
+}
