@@ -31,29 +31,35 @@ public struct BootstrapInterval: Codable, Sendable, Equatable {
         let order = ReliabilityDiagram.ascendingOrder(confidences)
         var master = SeededGenerator(seed: seed)
         let seeds = (0..<resamples).map { _ in master.next() }
+        // Everything a resample reads, laid out in ascending confidence so that a
+        // resample walks memory in order; `rank[i]` is example i's place in it.
+        let rank = order.indices.reduce(into: [Int](repeating: 0, count: n)) { rank, place in rank[order[place]] = place }
+        let sortedConfidence = order.map { confidences[$0] }
+        let sortedCorrect = order.map { correct[$0] }
         // Equal-width bins do not depend on the sample: each example's bin is found once.
-        let widthBins = binning == .width
-            ? confidences.map { CalibrationBins.widthBin(of: $0, binCount: binCount) } : []
+        let sortedBin = binning == .width
+            ? sortedConfidence.map { CalibrationBins.widthBin(of: $0, binCount: binCount) } : []
         let values = RowBlocks.concurrentMap(count: resamples) { b in
             var generator = SeededGenerator(seed: seeds[b])
+            // How often each example (by its place in ascending order) is drawn.
             var multiplicity = [Int32](repeating: 0, count: n)
-            for _ in 0..<n { multiplicity[generator.next(below: n)] += 1 }
+            for _ in 0..<n { multiplicity[rank[generator.next(below: n)]] += 1 }
             switch binning {
             case .width:
                 // Each drawn example enters its bin as often as it was drawn, in
                 // ascending confidence: the sums ReliabilityDiagram would form.
                 var totals = [BinTotals](repeating: BinTotals(), count: binCount)
-                for index in order {
-                    for _ in 0..<multiplicity[index] {
-                        totals[widthBins[index]].add(confidence: confidences[index], correct: correct[index])
+                for place in 0..<n where multiplicity[place] > 0 {
+                    for _ in 0..<multiplicity[place] {
+                        totals[sortedBin[place]].add(confidence: sortedConfidence[place], correct: sortedCorrect[place])
                     }
                 }
                 return ReliabilityDiagram.errors(totals, exampleCount: n).ece
             case .mass:
                 var sample: [Int] = []
                 sample.reserveCapacity(n)
-                for index in order {
-                    for _ in 0..<multiplicity[index] { sample.append(index) }
+                for place in 0..<n {
+                    for _ in 0..<multiplicity[place] { sample.append(order[place]) }
                 }
                 return ReliabilityDiagram(
                     confidences: confidences, correct: correct, sample: sample, binCount: binCount, binning: binning

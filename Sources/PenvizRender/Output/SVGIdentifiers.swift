@@ -29,22 +29,26 @@ enum SVGIdentifiers {
         }
         guard !renamed.isEmpty else { return svg }
 
+        // Copy the text between names in runs; only a name after `id="` or `#`
+        // that ends at `"` or `)` and was defined is replaced.
         var output: [UInt8] = []
         output.reserveCapacity(svg.count)
+        var copied = 0
         index = 0
         while index < svg.count {
             let byte = svg[index]
-            output.append(byte)
             index += 1
-            // An id follows `id="` or `#`; it must end at `"` or `)`.
             let opensName = byte == UInt8(ascii: "#")
                 || (byte == UInt8(ascii: "\"") && index >= 4 && svg[(index - 4)..<index].elementsEqual(definition))
             guard opensName, let (_, end) = identifier(in: svg, at: index), end < svg.count,
                   svg[end] == UInt8(ascii: "\"") || svg[end] == UInt8(ascii: ")"),
                   let replacement = renamed[svg[index..<end]] else { continue }
+            output += svg[copied..<index]
             output += replacement
             index = end
+            copied = end
         }
+        output += svg[copied...]
         return output
     }
 
