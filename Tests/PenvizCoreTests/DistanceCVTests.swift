@@ -3,6 +3,12 @@ import Testing
 
 /// distance_cv against a hand case and a reference that uses another variance formula.
 struct DistanceCVTests {
+    /// `distance_cv` of `features` and `labels` from the excess distances of one ``SplitPass``.
+    func measured(features: ArrayView, labels: [Int], templates: ClassTemplates) throws -> Double? {
+        let split = Split(name: "train", features: features, labels: labels, logits: nil)
+        return try DistanceCV.measure(SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates)))
+    }
+
     @Test func handComputedWithoutBias() throws {
         // Templates t0 = (0,0), t1 = (1,0), t2 = (0,2).
         // x = (0,0), y = 0: ‖x − t‖² = 0, 1, 4 → d = {1, 4}: mean 2.5, std 1.5
@@ -10,7 +16,7 @@ struct DistanceCVTests {
         // distance_cv = ((1.5 + 0)/2) / ((2.5 + 1)/2) = 3/7
         let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 2]]), bias: [9, 9, 9], includeBias: false)
         let features = try TestSupport.view(Matrix([[0, 0], [1, 1]]))
-        let cv = try DistanceCV.measure(features: features, labels: [0, 1], templates: templates)
+        let cv = try measured(features: features, labels: [0, 1], templates: templates)
         #expect(TestSupport.close(cv!, 3.0 / 7, relative: 1e-15))
     }
 
@@ -18,7 +24,7 @@ struct DistanceCVTests {
         // Augmented templates t0 = (0,0,1), t1 = (1,0,0), t2 = (0,1,3); x = (0,0) → x̃ = (0,0,1), y = 0:
         // ‖x̃ − t‖² = 0, 1 + 1 = 2, 1 + 4 = 5 → d = {2, 5}: mean 3.5, std 1.5 → distance_cv = 1.5/3.5
         let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 1]]), bias: [1, 0, 3])
-        let cv = try DistanceCV.measure(features: try TestSupport.view(Matrix([[0, 0]])), labels: [0], templates: templates)
+        let cv = try measured(features: try TestSupport.view(Matrix([[0, 0]])), labels: [0], templates: templates)
         #expect(TestSupport.close(cv!, 1.5 / 3.5, relative: 1e-15))
     }
 
@@ -27,7 +33,7 @@ struct DistanceCVTests {
         let s = 3.0.squareRoot()
         let weight = Matrix([[0, 0], [2, 0], [1, s]])
         let templates = ClassTemplates(weight: weight, bias: [0, 0, 0], includeBias: false)
-        let cv = try DistanceCV.measure(features: try TestSupport.view(weight), labels: [0, 1, 2], templates: templates)
+        let cv = try measured(features: try TestSupport.view(weight), labels: [0, 1, 2], templates: templates)
         #expect(abs(cv!) < 1e-15)
     }
 
@@ -49,7 +55,7 @@ struct DistanceCVTests {
             stdSum += (meanOfSquares - mean * mean).squareRoot()
             meanSum += mean
         }
-        let cv = try DistanceCV.measure(
+        let cv = try measured(
             features: try TestSupport.view(features), labels: labels,
             templates: ClassTemplates(weight: weight, bias: bias))
         #expect(TestSupport.close(cv!, stdSum / meanSum, relative: 1e-9))

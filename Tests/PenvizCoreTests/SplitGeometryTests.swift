@@ -1,8 +1,14 @@
 import Testing
 @testable import PenvizCore
 
-/// Whole-split within/between geometry against hand-computed values and a plain reference.
+/// Whole-split within/between geometry, from one pass, against hand-computed values and a plain reference.
 struct SplitGeometryTests {
+    /// The geometry of `features` and `labels` from the class moments of one ``SplitPass``.
+    func measured(features: ArrayView, labels: [Int], classCount: Int) throws -> SplitGeometry {
+        let split = Split(name: "train", features: features, labels: labels, logits: nil)
+        return try SplitGeometry(SplitPass.run(split, from: SplitGeometry.ClassMoments(classCount: classCount)))
+    }
+
     @Test func handComputedWithinBetweenAndRatio() throws {
         // K = 4, class 3 absent.
         // class 0: (0,0), (2,0) → μ0 = (1,0), Σ‖x − μ0‖² = 1 + 1 = 2
@@ -11,7 +17,7 @@ struct SplitGeometryTests {
         // within = √(4/5); between = (‖μ0−μ1‖ + ‖μ0−μ2‖ + ‖μ1−μ2‖)/3 = (√10 + 4 + √18)/3
         let rows: [[Double]] = [[0, 0], [4, 0], [2, 0], [1, 4], [4, 2]]
         let labels = [0, 1, 0, 2, 1]
-        let geometry = try SplitGeometry(
+        let geometry = try measured(
             features: TestSupport.view(Matrix(rows)), labels: labels, classCount: 4)
         let within = (4.0 / 5).squareRoot()
         let between = (10.0.squareRoot() + 4 + 18.0.squareRoot()) / 3
@@ -21,7 +27,7 @@ struct SplitGeometryTests {
     }
 
     @Test func oneClassHasNoBetweenAndNoRatio() throws {
-        let geometry = try SplitGeometry(
+        let geometry = try measured(
             features: TestSupport.view(Matrix([[1, 1], [3, 1]])), labels: [2, 2], classCount: 3)
         #expect(geometry.within == 1)
         #expect(geometry.between == nil)
@@ -30,7 +36,7 @@ struct SplitGeometryTests {
 
     @Test func noExamplesIsAnError() throws {
         let empty = try TestSupport.view([], shape: [0, 3])
-        #expect(throws: PenvizError.self) { try SplitGeometry(features: empty, labels: [], classCount: 3) }
+        #expect(throws: PenvizError.self) { try measured(features: empty, labels: [], classCount: 3) }
     }
 
     @Test func agreesWithAPlainReferenceOnRandomFloat32Data() throws {
@@ -62,7 +68,7 @@ struct SplitGeometryTests {
                 pairs += 1
             }
         }
-        let geometry = try SplitGeometry(features: view, labels: labels, classCount: k)
+        let geometry = try measured(features: view, labels: labels, classCount: k)
         #expect(TestSupport.close(geometry.within, within, relative: 1e-12))
         #expect(TestSupport.close(geometry.between!, total / pairs, relative: 1e-12))
         #expect(TestSupport.close(geometry.clusterRatio!, within / (total / pairs), relative: 1e-12))

@@ -54,4 +54,41 @@ struct StreamingSplitPassTests {
             #expect(both.second.maxima == maxima)
         }
     }
+
+    /// Rows seen, after a starting number that only the maker of the empty accumulator knows.
+    struct OffsetCount: RowAccumulating {
+        let offset: Int
+        var positions: [Int] = []
+
+        init(offset: Int) { self.offset = offset }
+
+        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
+            positions.append(position + offset)
+        }
+
+        mutating func append(_ next: Self) {
+            precondition(next.offset == offset)
+            positions += next.positions
+        }
+    }
+
+    @Test func startsEveryChunkFromTheGivenEmptyAccumulatorAndFoldsInRowOrder() throws {
+        // 1,000 float64 rows of D = 1,024 are 8 KiB a row: four chunks of 256 rows (the last 232).
+        let rows = 1000, d = 1024
+        let split = Split(
+            name: "train", features: try StreamingSupport.view(Array(repeating: 0.5, count: rows * d), rows: rows, columns: d, dtype: .float64),
+            labels: Array(repeating: 0, count: rows), logits: nil)
+        for threads in [1, 2, 3] {
+            let both = SplitPass.run(split, from: Both(OffsetCount(offset: 7), OffsetCount(offset: -1)), threads: threads)
+            #expect(both.first.positions == Array(7..<(rows + 7)))
+            #expect(both.second.positions == Array(-1..<(rows - 1)))
+        }
+    }
+
+    @Test func anEmptySplitGivesBackTheEmptyAccumulator() throws {
+        let split = Split(name: "val", features: try StreamingSupport.view([], rows: 0, columns: 4, dtype: .float32), labels: [], logits: nil)
+        let result = SplitPass.run(split, from: OffsetCount(offset: 3))
+        #expect(result.offset == 3 && result.positions.isEmpty)
+        #expect(SplitPass.run(split, into: LogitMaxima.self).maxima.isEmpty)
+    }
 }

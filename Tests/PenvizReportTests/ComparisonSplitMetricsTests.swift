@@ -84,4 +84,56 @@ struct ComparisonSplitMetricsTests {
             return message.hasPrefix("empty.npz: split 'val': ")
         }
     }
+
+    /// Records the byte ranges a streaming pass hands back.
+    final class ReleaseLog: StoragePaging, @unchecked Sendable {
+        private let lock = NSLock()
+        private var released: [Range<Int>] = []
+
+        func release(_ range: Range<Int>) {
+            lock.lock()
+            released.append(range)
+            lock.unlock()
+        }
+
+        var ranges: [Range<Int>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return released
+        }
+    }
+
+    @Test("every whole-split metric comes from one read of the features: each row's bytes are released once")
+    func oneStreamingRead() throws {
+        // 600 float64 rows of D = 1,024 (8 KiB a row) make three chunks of a SplitPass. A pass hands
+        // every chunk's bytes back once it is done with them; the metrics read the features only
+        // through that pass, so the released ranges tile the array exactly once (two reads would
+        // release every range twice, a read outside a pass would release nothing).
+        var generator = SeededGenerator(seed: 12)
+        let n = 600, d = 1024
+        let weight = (0..<3).map { _ in (0..<d).map { _ in generator.nextUnitInterval() - 0.5 } }
+        let features = (0..<n).map { _ in (0..<d).map { _ in generator.nextUnitInterval() * 4 } }
+        let labels = (0..<n).map { $0 % 3 }
+        let run = try ComparisonTestSupport.run(
+            weight: weight, bias: [0.5, 0, -0.5], names: ["cat", "dog", "owl"],
+            splits: [.init(name: "train", features: features, labels: labels)])
+        let templates = ClassTemplates(weight: run.weight, bias: run.bias)
+        let plain = run.splits[0]
+        let log = ReleaseLog()
+        let original = plain.features
+        let recorded = try ArrayView(
+            shape: original.shape, dtype: original.dtype, byteOrder: original.byteOrder,
+            storage: ByteStorage(base: original.storage.base, count: original.storage.count, paging: log) { _ = original },
+            offset: original.offset)
+        let split = Split(name: plain.name, features: recorded, labels: plain.labels, logits: plain.logits)
+
+        let metrics = try ComparisonMetrics.SplitMetrics(measuring: split, of: run, alpha: nil, templates: templates)
+        let released = log.ranges.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(released.count == 3)
+        #expect(released.first?.lowerBound == original.offset)
+        #expect(released.last?.upperBound == original.offset + n * d * 8)
+        #expect(zip(released, released.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(metrics == (try ComparisonMetrics.SplitMetrics(measuring: plain, of: run, alpha: nil, templates: templates)))
+        #expect(metrics.logits == .computed && metrics.count == n)
+    }
 }

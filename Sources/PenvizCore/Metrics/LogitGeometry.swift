@@ -15,44 +15,37 @@ public struct LogitGeometry: Codable, Sendable, Equatable {
     /// Top-1 accuracy.
     public let accuracy: Double
 
-    /// The logit geometry of a split with at least two classes.
+    /// The logit geometry of the examples whose per-example sums are `margins`
+    /// (gathered by a ``SplitPass``, or by ``init(logits:labels:)``).
+    ///
+    /// - Throws: ``PenvizError`` (input) when there are no examples.
+    public init(_ margins: Margins) throws {
+        guard margins.count > 0 else {
+            throw PenvizError(.input, "the split has no examples, so its logit metrics are undefined")
+        }
+        let n = Double(margins.count)
+        gap = margins.gaps.value / n
+        incorrectSpread = margins.spreads.value / n
+        accuracy = Double(margins.correct) / n
+    }
+
+    /// The logit geometry of `logits` (at least two classes) with class ids `labels`,
+    /// read in fixed blocks of rows, concurrently, and summed in block order.
     ///
     /// - Throws: ``PenvizError`` (input) when there are no examples.
     public init(logits: LogitSource, labels: [Int]) throws {
         precondition(labels.count == logits.rowCount, "LogitGeometry: \(labels.count) labels for \(logits.rowCount) rows")
-        precondition(logits.classCount >= 2, "LogitGeometry: needs at least two classes")
-        guard !labels.isEmpty else {
-            throw PenvizError(.input, "the split has no examples, so its logit metrics are undefined")
-        }
         let k = logits.classCount
         let blocks = logits.mapRowBlocks { rows, z in
-            var gaps = CompensatedSum(), spreads = CompensatedSum(), correct = 0
+            var margins = Margins(classCount: k)
             for (position, row) in rows.enumerated() {
-                let z = UnsafeBufferPointer(rebasing: z[(position * k)..<((position + 1) * k)])
-                let y = labels[row]
-                // m = (1/(K−1)) Σ_{j≠y} z_j
-                var sum = 0.0
-                for j in 0..<k where j != y { sum += z[j] }
-                let mean = sum / Double(k - 1)
-                // σ = sqrt((1/(K−1)) Σ_{j≠y} (z_j − m)²)
-                var squares = 0.0
-                for j in 0..<k where j != y { squares += (z[j] - mean) * (z[j] - mean) }
-                gaps.add(z[y] - mean)
-                spreads.add((squares / Double(k - 1)).squareRoot())
-                if Softmax.argmax(z) == y { correct += 1 }
+                margins.add(logits: UnsafeBufferPointer(rebasing: z[(position * k)..<((position + 1) * k)]), label: labels[row])
             }
-            return (gaps, spreads, correct)
+            return margins
         }
-        var gaps = CompensatedSum(), spreads = CompensatedSum(), correct = 0
-        for block in blocks {
-            gaps.add(block.0)
-            spreads.add(block.1)
-            correct += block.2
-        }
-        let n = Double(labels.count)
-        gap = gaps.value / n
-        incorrectSpread = spreads.value / n
-        accuracy = Double(correct) / n
+        var margins = Margins(classCount: k)
+        for block in blocks { margins.append(block) }
+        try self.init(margins)
     }
 
     /// The logit gap label smoothing α drives toward with K classes: the difference

@@ -72,4 +72,34 @@ enum VectorKernels {
         }
         return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
     }
+
+    /// One step of Welford's running mean: the class now has `n` rows, the last being `x`.
+    ///
+    ///     δ_i = x_i − μ_i,   μ_i ← μ_i + δ_i / n,   returns Σ_i δ_i·(x_i − μ_i)   (μ the updated mean)
+    ///
+    /// The returned value is what `x` adds to the class's Σ‖x − μ‖² (M2), the
+    /// squared deviations from its running mean. Lanes and fold as in ``dot(_:_:count:)``.
+    @inline(__always)
+    static func welfordStep(_ mean: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, count: Int, rows n: Double) -> Double {
+        let ns = SIMD4<Double>(repeating: n)
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+            let old = UnsafeRawPointer(mean + i).loadUnaligned(as: SIMD4<Double>.self)
+            let delta = xs - old
+            let new = old + delta / ns
+            UnsafeMutableRawPointer(mean + i).storeBytes(of: new, as: SIMD4<Double>.self)
+            lanes += delta * (xs - new)
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            let delta = x[i] - mean[i]
+            mean[i] += delta / n
+            tail += delta * (x[i] - mean[i])
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
 }

@@ -65,20 +65,20 @@ extension ComparisonMetrics {
             self.distanceCV = distanceCV
         }
 
-        /// Measures `split` of `run`: its class geometry from the features, its
-        /// logit geometry from the stored logits (computed when the run saved none),
-        /// its `distance_cv` against `templates`, and `ls_gap` for `alpha`.
+        /// Measures `split` of `run` in one streaming read of its rows (one
+        /// ``SplitPass`` feeding three accumulators): its class geometry from the
+        /// features, its logit geometry from the stored logits (computed when the
+        /// run saved none), its `distance_cv` against `templates`, and `ls_gap` for `alpha`.
         ///
         /// - Throws: ``PenvizError`` (input) naming the run and split when the split has no examples.
         public init(measuring split: Split, of run: Run, alpha: Double?, templates: ClassTemplates) throws {
+            let pass = SplitPass.run(split, from: Self.accumulators(for: split, of: run, templates: templates))
             do {
-                let geometry = try SplitGeometry(features: split.features, labels: split.labels, classCount: run.classCount)
-                let source = split.logits.map(LogitSource.stored)
-                    ?? .computed(features: split.features, weight: run.weight, bias: run.bias)
-                let logitGeometry = try LogitGeometry(logits: source, labels: split.labels)
-                let distanceCV = try DistanceCV.measure(features: split.features, labels: split.labels, templates: templates)
+                let geometry = try SplitGeometry(pass.first.first)
+                let logitGeometry = try LogitGeometry(pass.first.second)
+                let distanceCV = try DistanceCV.measure(pass.second)
                 self.init(
-                    name: split.name, count: split.count, logits: source.isComputed ? .computed : .stored,
+                    name: split.name, count: split.count, logits: pass.first.second.isComputed ? .computed : .stored,
                     accuracy: logitGeometry.accuracy, within: geometry.within, between: geometry.between,
                     clusterRatio: geometry.clusterRatio, gap: logitGeometry.gap,
                     lsGap: alpha.flatMap { LogitGeometry.labelSmoothingGap(alpha: $0, classCount: run.classCount) },
@@ -86,6 +86,20 @@ extension ComparisonMetrics {
             } catch let error as PenvizError {
                 throw PenvizError.input(run.source, "split '\(split.name)': \(error.message)")
             }
+        }
+
+        /// The empty accumulators of every whole-split metric, to be fed by one pass
+        /// over `split`: class moments, logit margins (over the stored logits, or
+        /// `x·Wᵀ + b` when the split has none) and excess template distances.
+        private static func accumulators(for split: Split, of run: Run, templates: ClassTemplates)
+            -> Both<Both<SplitGeometry.ClassMoments, LogitGeometry.Margins>, DistanceCV.ExcessDistances>
+        {
+            let margins = split.logits == nil
+                ? LogitGeometry.Margins(computingFrom: run.weight, bias: run.bias)
+                : LogitGeometry.Margins(classCount: run.classCount)
+            return Both(
+                Both(SplitGeometry.ClassMoments(classCount: run.classCount), margins),
+                DistanceCV.ExcessDistances(templates: templates))
         }
 
         private enum CodingKeys: String, CodingKey {
