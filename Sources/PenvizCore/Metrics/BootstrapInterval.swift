@@ -36,9 +36,13 @@ public struct BootstrapInterval: Codable, Sendable, Equatable {
         let rank = order.indices.reduce(into: [Int](repeating: 0, count: n)) { rank, place in rank[order[place]] = place }
         let sortedConfidence = order.map { confidences[$0] }
         let sortedCorrect = order.map { correct[$0] }
-        // Equal-width bins do not depend on the sample: each example's bin is found once.
+        // Equal-width bins do not depend on the sample, and in ascending order each
+        // is a run of places: bin m holds places binPlaces[m].
         let sortedBin = binning == .width
             ? sortedConfidence.map { CalibrationBins.widthBin(of: $0, binCount: binCount) } : []
+        let binPlaces = (0..<binCount).map { m in
+            (sortedBin.firstIndex { $0 >= m } ?? n)..<(sortedBin.firstIndex { $0 > m } ?? n)
+        }
         let values = RowBlocks.concurrentMap(count: resamples) { b in
             var generator = SeededGenerator(seed: seeds[b])
             // How often each example (by its place in ascending order) is drawn.
@@ -48,11 +52,14 @@ public struct BootstrapInterval: Codable, Sendable, Equatable {
             case .width:
                 // Each drawn example enters its bin as often as it was drawn, in
                 // ascending confidence: the sums ReliabilityDiagram would form.
-                var totals = [BinTotals](repeating: BinTotals(), count: binCount)
-                for place in 0..<n where multiplicity[place] > 0 {
-                    for _ in 0..<multiplicity[place] {
-                        totals[sortedBin[place]].add(confidence: sortedConfidence[place], correct: sortedCorrect[place])
+                let totals = binPlaces.map { places in
+                    var totals = BinTotals()
+                    for place in places {
+                        for _ in 0..<multiplicity[place] {
+                            totals.add(confidence: sortedConfidence[place], correct: sortedCorrect[place])
+                        }
                     }
+                    return totals
                 }
                 return ReliabilityDiagram.errors(totals, exampleCount: n).ece
             case .mass:

@@ -40,11 +40,4 @@ public struct ClassTemplates: Sendable {
     public func template(_ k: Int) -> [Double] {
         Array(values[(k * dimension)..<((k + 1) * dimension)])
     }
-
-    /// Reads feature row `row` of `features` as the augmented example `x̃` into
-    /// `buffer` (``dimension`` values: the row, then 1 when the bias is included).
-    func readAugmentedRow(_ row: Int, of features: ArrayView, into buffer: UnsafeMutableBufferPointer<Double>) {
-        features.readRow(row, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<featureDimension]))
-        if includesBias { buffer[featureDimension] = 1 }  // x̃ = [x, 1]
-    }
 }
