@@ -203,7 +203,9 @@ def dump_run(model, alpha, data, saved_train_idx, aug, out_dir, name, wall, epoc
 
     npz_path = os.path.join(out_dir, f"{name}.npz")
     tmp = npz_path + ".tmp.npz"
-    np.savez_compressed(tmp, **arrays)
+    # Stored, not deflated: penviz maps stored members in place instead of inflating
+    # them on every command (git compresses the files in its pack anyway).
+    np.savez(tmp, **arrays)
     os.replace(tmp, npz_path)
 
     sidecar = {
