@@ -2,26 +2,34 @@
 ///
 /// Each kernel sums in four interleaved partial sums (element i goes to lane
 /// i mod 4), folds them as `(s0 + s1) + (s2 + s3)` and adds the scalar tail
-/// last. The order is fixed, so the same inputs always give the same bits,
-/// whatever thread runs the kernel.
+/// last; the dot products use eight (see ``dot(_:_:count:)``). The order is
+/// fixed, so the same inputs always give the same bits, whatever thread runs
+/// the kernel.
 enum VectorKernels {
     /// Σ_i x_i·y_i over `count` elements.
+    ///
+    /// Elements below 8⌊count/8⌋ go to eight partial sums (element i to lane
+    /// i mod 8), folded as `((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))`; the
+    /// fewer than eight elements left are summed in order and added last. Eight
+    /// independent sums keep the adds from waiting on each other: with four, a
+    /// float16 row (half the bytes of float32) was bound by the add latency.
     @inline(__always)
     static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-        var lanes = SIMD4<Double>(repeating: 0)
+        var low = SIMD4<Double>(repeating: 0), high = SIMD4<Double>(repeating: 0)
         var i = 0
-        while i + 4 <= count {
-            let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
-            let ys = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
-            lanes += xs * ys
-            i += 4
+        while i + 8 <= count {
+            low += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+                * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            high += UnsafeRawPointer(x + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+                * UnsafeRawPointer(y + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+            i += 8
         }
         var tail = 0.0
         while i < count {
             tail += x[i] * y[i]
             i += 1
         }
-        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+        return fold(low, high) + tail
     }
 
     /// (Σ_i x_i·y_i, Σ_i x_i·z_i) over `count` elements of `x`, stored as `L` and read
@@ -32,13 +40,16 @@ enum VectorKernels {
     static func dots<L: FloatLanes>(
         _ x: UnsafeRawPointer, as: L.Type, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>, count: Int
     ) -> (Double, Double) {
-        var lanesY = SIMD4<Double>(repeating: 0), lanesZ = SIMD4<Double>(repeating: 0)
+        var lowY = SIMD4<Double>(repeating: 0), highY = SIMD4<Double>(repeating: 0)
+        var lowZ = SIMD4<Double>(repeating: 0), highZ = SIMD4<Double>(repeating: 0)
         var i = 0
-        while i + 4 <= count {
-            let xs = L.load4(x, i)
-            lanesY += xs * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
-            lanesZ += xs * UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self)
-            i += 4
+        while i + 8 <= count {
+            let low = L.load4(x, i), high = L.load4(x, i + 4)
+            lowY += low * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
+            highY += high * UnsafeRawPointer(y + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+            lowZ += low * UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self)
+            highZ += high * UnsafeRawPointer(z + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+            i += 8
         }
         var tailY = 0.0, tailZ = 0.0
         while i < count {
@@ -47,10 +58,14 @@ enum VectorKernels {
             tailZ += xi * z[i]
             i += 1
         }
-        return (
-            ((lanesY[0] + lanesY[1]) + (lanesY[2] + lanesY[3])) + tailY,
-            ((lanesZ[0] + lanesZ[1]) + (lanesZ[2] + lanesZ[3])) + tailZ
-        )
+        return (fold(lowY, highY) + tailY, fold(lowZ, highZ) + tailZ)
+    }
+
+    /// `((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))` for lanes s0…s3 in `low`, s4…s7 in `high`.
+    @inline(__always)
+    private static func fold(_ low: SIMD4<Double>, _ high: SIMD4<Double>) -> Double {
+        let pairs = low + high
+        return (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
     }
 
     /// Σ_i (x_i − y_i)² over `count` elements, from the differences (never expanded into dot products).

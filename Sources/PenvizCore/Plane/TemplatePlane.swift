@@ -147,14 +147,17 @@ public struct TemplatePlane: Sendable, Codable {
     ) -> [PlanePoint] {
         precondition(features.columnCount == featureDimension, "TemplatePlane: features have D = \(features.columnCount), the plane \(featureDimension)")
         let stream = RowStream(array: features, rows: rows)
+        // float16 rows are read as value·2⁻¹¹² against a basis scaled by 2¹¹²: the same products.
+        let scaledBasis = (e1.map { $0 * Float16ScaledLanes.weightScale }, e2.map { $0 * Float16ScaledLanes.weightScale })
         return [PlanePoint](unsafeUninitializedCapacity: stream.count) { buffer, initialized in
             let output = DisjointWrites(buffer: buffer)
             stream.forEachChunk(threads: threads ?? RowBlocks.threadCount, progress: progress) { positions in
                 switch stream.floatType {
-                case .float32: projectInPlace(positions, of: stream, as: Float32Lanes.self, into: output)
-                case .float64: projectInPlace(positions, of: stream, as: Float64Lanes.self, into: output)
-                case .float16: projectInPlace(positions, of: stream, as: Float16Lanes.self, into: output)
-                case .bfloat16: projectInPlace(positions, of: stream, as: BFloat16Lanes.self, into: output)
+                case .float32: projectInPlace(positions, of: stream, as: Float32Lanes.self, basis: (e1, e2), into: output)
+                case .float64: projectInPlace(positions, of: stream, as: Float64Lanes.self, basis: (e1, e2), into: output)
+                case .float16:
+                    projectInPlace(positions, of: stream, as: Float16ScaledLanes.self, basis: scaledBasis, into: output)
+                case .bfloat16: projectInPlace(positions, of: stream, as: BFloat16Lanes.self, basis: (e1, e2), into: output)
                 default: projectWidened(positions, of: stream, into: output)
                 }
             }
@@ -179,13 +182,15 @@ public struct TemplatePlane: Sendable, Codable {
         }
     }
 
-    /// Projects the rows at `positions`, reading C-order rows of `L` in place.
+    /// Projects the rows at `positions`, reading C-order rows of `L` in place and
+    /// taking their dot products with `basis` (e1 and e2, or both scaled to suit `L`).
     private func projectInPlace<L: FloatLanes>(
-        _ positions: Range<Int>, of stream: RowStream, as lanes: L.Type, into output: DisjointWrites<PlanePoint>
+        _ positions: Range<Int>, of stream: RowStream, as lanes: L.Type, basis: ([Double], [Double]),
+        into output: DisjointWrites<PlanePoint>
     ) {
         let d = featureDimension
-        e1.withUnsafeBufferPointer { e1 in
-            e2.withUnsafeBufferPointer { e2 in
+        basis.0.withUnsafeBufferPointer { e1 in
+            basis.1.withUnsafeBufferPointer { e2 in
                 for position in positions {
                     let row = stream.row(at: position)
                     guard let address = stream.rowAddress(row) else {
