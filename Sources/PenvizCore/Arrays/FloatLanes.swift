@@ -96,28 +96,22 @@ enum BFloat16Lanes: FloatLanes {
     }
 }
 
-/// IEEE binary16 elements.
+/// IEEE binary16 elements: ``Float16ScaledLanes`` times 2¹¹², exactly.
 enum Float16Lanes: FloatLanes {
     static var itemSize: Int { 2 }
 
     @inline(__always)
     static func load4(_ base: UnsafeRawPointer, _ index: Int) -> SIMD4<Double> {
-        widen(binary32(base.loadUnaligned(fromByteOffset: index * 2, as: SIMD4<UInt16>.self)))
+        Float16ScaledLanes.load4(base, index) * Float16ScaledLanes.weightScale
     }
 
     @inline(__always)
     static func load1(_ base: UnsafeRawPointer, _ index: Int) -> Double {
-        Double(binary32(SIMD4<UInt16>(repeating: base.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))[0])
+        Float16ScaledLanes.load1(base, index) * Float16ScaledLanes.weightScale
     }
 
-    /// binary16 bit patterns as binary32 values, exactly.
-    ///
-    /// The exponent and mantissa bits move up 13 places to where binary32 keeps
-    /// them; read as a binary32 the result is the half's magnitude times 2⁻¹¹² (the
-    /// exponent biases are 15 and 127), for normal and subnormal halves alike, and
-    /// multiplying by 2¹¹² restores it exactly. An all-ones exponent (infinity,
-    /// NaN) then gets binary32's all-ones exponent, keeping the mantissa. The sign
-    /// moves up 16 places.
+    /// binary16 bit patterns as binary32 values, exactly: the scaled values of
+    /// ``Float16ScaledLanes/binary32(_:)`` times 2¹¹² (infinities and NaNs stay so).
     @inline(__always)
     static func binary32(_ halves: SIMD4<UInt16>) -> SIMD4<Float> {
         Float16ScaledLanes.binary32(halves) * 0x1p112

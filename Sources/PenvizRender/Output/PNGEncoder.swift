@@ -68,40 +68,38 @@ enum PNGEncoder {
     /// Rewrites each row of `0xAARRGGBB` words as R, G, B bytes from the
     /// row's start (3 bytes a pixel never overtake the 4 being read).
     private static func packRGB(_ pixels: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int) {
-        for y in 0..<height {
-            let row = pixels + y * stride
-            let words = row.assumingMemoryBound(to: UInt32.self)
-            let bytes = row.assumingMemoryBound(to: UInt8.self)
-            for x in 0..<width {
-                let pixel = words[x]
-                bytes[3 * x] = UInt8(truncatingIfNeeded: pixel >> 16)
-                bytes[3 * x + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                bytes[3 * x + 2] = UInt8(truncatingIfNeeded: pixel)
-            }
+        rewritePixels(pixels, width: width, height: height, stride: stride, bytesPerPixel: 3) { pixel, bytes in
+            bytes[0] = UInt8(truncatingIfNeeded: pixel >> 16)
+            bytes[1] = UInt8(truncatingIfNeeded: pixel >> 8)
+            bytes[2] = UInt8(truncatingIfNeeded: pixel)
         }
     }
 
     /// Rewrites each premultiplied `0xAARRGGBB` word as straight R, G, B, A
     /// bytes: `c = (c·255 + a/2) / a` (integer division), 0 where `a = 0`.
     private static func unpremultiplyRGBA(_ pixels: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int) {
+        rewritePixels(pixels, width: width, height: height, stride: stride, bytesPerPixel: 4) { pixel, bytes in
+            let alpha = pixel >> 24
+            func straight(_ shift: UInt32) -> UInt8 {
+                guard alpha != 0 else { return 0 }
+                return UInt8(min(255, (((pixel >> shift) & 0xFF) * 255 + alpha / 2) / alpha))
+            }
+            (bytes[0], bytes[1], bytes[2], bytes[3]) = (straight(16), straight(8), straight(0), UInt8(alpha))
+        }
+    }
+
+    /// Hands each pixel's word to `rewrite` with the `bytesPerPixel` bytes it
+    /// becomes, from the start of its row; a pixel's bytes never lie past its word.
+    @inline(__always)
+    private static func rewritePixels(
+        _ pixels: UnsafeMutableRawPointer, width: Int, height: Int, stride: Int, bytesPerPixel: Int,
+        _ rewrite: (UInt32, UnsafeMutablePointer<UInt8>) -> Void
+    ) {
         for y in 0..<height {
             let row = pixels + y * stride
             let words = row.assumingMemoryBound(to: UInt32.self)
             let bytes = row.assumingMemoryBound(to: UInt8.self)
-            for x in 0..<width {
-                let pixel = words[x]
-                let alpha = pixel >> 24
-                func straight(_ shift: UInt32) -> UInt8 {
-                    guard alpha != 0 else { return 0 }
-                    let premultiplied = (pixel >> shift) & 0xFF
-                    return UInt8(min(255, (premultiplied * 255 + alpha / 2) / alpha))
-                }
-                let red = straight(16), green = straight(8), blue = straight(0)
-                bytes[4 * x] = red
-                bytes[4 * x + 1] = green
-                bytes[4 * x + 2] = blue
-                bytes[4 * x + 3] = UInt8(alpha)
-            }
+            for x in 0..<width { rewrite(words[x], bytes + bytesPerPixel * x) }
         }
     }
 }
