@@ -5,6 +5,9 @@ import PenvizCore
 ///
 /// - CSV: `index,label,class,p1,p2`, one row an example (`index` is the row in the file).
 /// - `.npy`: a float64 N×4 array `[index, label, p1, p2]`.
+///
+/// CSV and `.npy` are streamed to the file a block of rows at a time, so a
+/// projection of millions of rows never holds its whole output in memory.
 /// - JSON: the run, split, classes, basis (`origin`, `e1`, `e2`), template
 ///   coordinates and every point (see the README for the schema).
 public struct ProjectedTable {
@@ -28,23 +31,38 @@ public struct ProjectedTable {
         self.points = points
     }
 
-    /// CSV text with a header row.
-    public func csv() -> Data {
-        let lines: [[DelimitedTextWriter.Field]] = zip(rows, points).map { row, point in
-            let label = split.labels[row]
-            return [.integer(split.fileRows[row]), .integer(label), .text(run.classNames[label]), .number(point.p1), .number(point.p2)]
+    /// Writes the CSV, header row first, to `path` (atomically), `blockRows` rows
+    /// at a time: the text of at most one block is in memory.
+    public func writeCSV(to path: String, blockRows: Int = 32_768) throws {
+        let writer = DelimitedTextWriter()
+        try AtomicFile.stream(to: path) { file in
+            try file.write(Data(writer.line(["index", "label", "class", "p1", "p2"].map(DelimitedTextWriter.Field.text)).utf8))
+            for start in stride(from: 0, to: rows.count, by: blockRows) {
+                var text = ""
+                for position in start..<min(start + blockRows, rows.count) {
+                    let row = rows[position], label = split.labels[row], point = points[position]
+                    text += writer.line([
+                        .integer(split.fileRows[row]), .integer(label), .text(run.classNames[label]),
+                        .number(point.p1), .number(point.p2),
+                    ])
+                }
+                try file.write(Data(text.utf8))
+            }
         }
-        return DelimitedTextWriter().encode(header: ["index", "label", "class", "p1", "p2"], rows: lines)
     }
 
-    /// A float64 N×4 `.npy` array: index, label, p1, p2.
-    public func npy() -> Data {
-        NpyWriter.encode(float64Count: rows.count * 4, shape: [rows.count, 4]) { values in
-            for (position, (row, point)) in zip(rows, points).enumerated() {
-                values[4 * position] = Double(split.fileRows[row])
-                values[4 * position + 1] = Double(split.labels[row])
-                values[4 * position + 2] = point.p1
-                values[4 * position + 3] = point.p2
+    /// Writes the float64 N×4 `.npy` array (index, label, p1, p2) to `path`
+    /// (atomically), `blockRows` rows at a time.
+    public func writeNpy(to path: String, blockRows: Int = 32_768) throws {
+        try AtomicFile.stream(to: path) { file in
+            try NpyWriter.write(float64Rows: rows.count, columns: 4, to: file, blockRows: blockRows) { block, values in
+                for (offset, position) in block.enumerated() {
+                    let row = rows[position], point = points[position]
+                    values[4 * offset] = Double(split.fileRows[row])
+                    values[4 * offset + 1] = Double(split.labels[row])
+                    values[4 * offset + 2] = point.p1
+                    values[4 * offset + 3] = point.p2
+                }
             }
         }
     }

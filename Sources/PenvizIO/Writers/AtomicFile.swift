@@ -18,11 +18,19 @@ import Darwin
 public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
+        try stream(to: path) { try $0.write(data) }
+    }
+
+    /// Lets `produce` append the content piece by piece (see ``StreamedFile``), then
+    /// renames the result to `path`; for outputs too large to build in memory first.
+    ///
+    /// Errors thrown by `produce` pass through unchanged, after the temporary file is removed.
+    public static func stream(to path: String, _ produce: (StreamedFile) throws -> Void) throws {
         try write(to: path) { temporaryPath in
             let descriptor = open(temporaryPath, O_WRONLY | O_TRUNC)
             guard descriptor >= 0 else { throw failure(path, "cannot write") }
             defer { close(descriptor) }
-            guard data.withUnsafeBytes({ writeAll($0, to: descriptor) }) else { throw failure(path, "cannot write") }
+            try produce(StreamedFile(descriptor: descriptor, path: path))
         }
     }
 
@@ -70,16 +78,4 @@ public enum AtomicFile {
     private static func failure(_ path: String, _ what: String) -> PenvizError {
         PenvizError.input(path, "\(what): \(systemErrorText())")
     }
-}
-
-/// Writes every byte of `bytes` to `descriptor`, retrying short and interrupted writes; false on error (see `errno`).
-private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-    var written = 0
-    while written < bytes.count {
-        let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { return false }
-        written += result
-    }
-    return true
 }

@@ -27,13 +27,6 @@ public struct DelimitedTextWriter: Sendable {
         self.init(delimiter: URL(fileURLWithPath: path).pathExtension.lowercased() == "tsv" ? "\t" : ",")
     }
 
-    /// A header line and one line per row, as UTF-8.
-    public func encode(header: [String], rows: [[Field]]) -> Data {
-        var text = line(header.map(Field.text))
-        for row in rows { text += line(row) }
-        return Data(text.utf8)
-    }
-
     /// One row as a line, newline included.
     public func line(_ fields: [Field]) -> String {
         fields.map(render).joined(separator: String(delimiter)) + "\n"

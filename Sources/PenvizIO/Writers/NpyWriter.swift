@@ -10,24 +10,32 @@ import PenvizCore
 public enum NpyWriter {
     /// `values` (C order) as a `<f8` array of `shape` (one or two dimensions).
     public static func encode(float64 values: [Double], shape: [Int]) -> Data {
-        encode(float64Count: values.count, shape: shape) { buffer in _ = buffer.initialize(from: values) }
+        var data = header(descr: "<f8", shape: shape, count: values.count)
+        data.reserveCapacity(data.count + values.count * 8)
+        for value in values { append(value.bitPattern, to: &data) }
+        return data
     }
 
-    /// A `<f8` array of `shape` holding `count` values that `fill` writes, in C order, straight
-    /// into the file's bytes (no second copy of a large array).
-    public static func encode(float64Count count: Int, shape: [Int], fill: (UnsafeMutableBufferPointer<Double>) -> Void) -> Data {
-        var data = header(descr: "<f8", shape: shape, count: count)
-        let start = data.count
-        data.count += count * 8
-        data.withUnsafeMutableBytes { bytes in
-            // The header ends on a multiple of 64 bytes, so the values are aligned for Double.
-            let values = UnsafeMutableRawBufferPointer(rebasing: bytes[start...]).bindMemory(to: Double.self)
-            fill(values)
+    /// Writes a `<f8` array of `rows` × `columns` to `file`, a block of rows at a time:
+    /// `fill(block, values)` puts the values of rows `block` (C order) into `values`,
+    /// which holds `block.count × columns`. At most `blockRows` rows are in memory at once.
+    public static func write(
+        float64Rows rows: Int, columns: Int, to file: StreamedFile, blockRows: Int = 32_768,
+        fill: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void
+    ) throws {
+        precondition(blockRows > 0, "NpyWriter: blocks need at least one row")
+        try file.write(header(descr: "<f8", shape: [rows, columns], count: rows * columns))
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: min(rows, blockRows) * columns)
+        defer { buffer.deallocate() }
+        for start in stride(from: 0, to: rows, by: blockRows) {
+            let block = start..<min(start + blockRows, rows)
+            let values = UnsafeMutableBufferPointer(rebasing: buffer[0..<(block.count * columns)])
+            fill(block, values)
             if ByteOrder.host == .big {
                 for index in values.indices { values[index] = Double(bitPattern: values[index].bitPattern.littleEndian) }
             }
+            try file.write(UnsafeRawBufferPointer(values))
         }
-        return data
     }
 
     /// `values` (C order) as a `<i8` array of `shape` (one or two dimensions).

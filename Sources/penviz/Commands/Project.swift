@@ -72,12 +72,10 @@ struct Project: ParsableCommand {
         }
         let table = ProjectedTable(run: loaded, split: chosen, plane: plane, rows: rows, points: points)
 
-        let data: Data
         switch output.format {
-        case .csv: data = table.csv()
-        case .npy: data = table.npy()
-        default: data = try table.json()
+        case .csv: try table.writeCSV(to: output.path)
+        case .npy: try table.writeNpy(to: output.path)
+        default: try AtomicFile.write(try table.json(), to: output.path)
         }
-        try AtomicFile.write(data, to: output.path)
     }
 }
