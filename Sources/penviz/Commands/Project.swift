@@ -51,9 +51,9 @@ struct Project: ParsableCommand {
             weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
             includeBias: !noBias, classNames: loaded.classNames)
 
-        // Read the flag once: a property wrapper's getter per row costs more than the filter.
-        let wanted = Set(ids), everyClass = allClasses
-        var rows = chosen.labels.indices.filter { everyClass || wanted.contains(chosen.labels[$0]) }
+        // A class-indexed mask: one array read a row (a Set lookup hashed every row).
+        let wanted = (0..<loaded.classCount).map { allClasses || ids.contains($0) }
+        var rows = allClasses ? Array(chosen.labels.indices) : chosen.labels.indices.filter { wanted[chosen.labels[$0]] }
         let bar = ProgressBar.start("projecting \(chosen.name)", total: rows.count, unit: "rows")
         var points = plane.project(features: chosen.features, rows: rows, progress: bar)
         bar?.finish()
