@@ -148,9 +148,35 @@ public struct ArrayView: Sendable {
     /// Every element in C order, as `Double`s.
     public func doubles() -> [Double] {
         let decoder = ElementDecoder(dtype: dtype, byteOrder: byteOrder)
-        return segments.flatMap { segment in
-            (0..<ArrayView.elementCount(segment.shape)!).map { decoder.double(segment.base, segment.storageIndex(ofFlat: $0)) }
+        var values: [Double] = []
+        values.reserveCapacity(ArrayView.elementCount(shape) ?? 0)
+        for segment in segments {
+            let count = ArrayView.elementCount(segment.shape)!
+            if byteOrder == .host, segment.shape.count <= 1 || !segment.isFortranOrder,
+                appendContiguous(segment.base, count: count, to: &values)
+            {
+                continue
+            }
+            values += (0..<count).lazy.map { decoder.double(segment.base, segment.storageIndex(ofFlat: $0)) }
         }
+        return values
+    }
+
+    /// Appends `count` elements stored in C order and the host's byte order at
+    /// `base`, by one typed loop for the integer types labels come in (class ids
+    /// of millions of rows); false, appending nothing, for other types.
+    private func appendContiguous(_ base: UnsafeRawPointer, count: Int, to values: inout [Double]) -> Bool {
+        func append<T: BinaryInteger & BitwiseCopyable>(_: T.Type) {
+            // Members of a stored .npz need not be aligned: load each element unaligned.
+            values += (0..<count).lazy.map { Double(base.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+        }
+        switch dtype {
+        case .int64: append(Int64.self)
+        case .int32: append(Int32.self)
+        case .uint8: append(UInt8.self)
+        default: return false
+        }
+        return true
     }
 
     /// Reads row `row` of a 2-d array into `buffer` (which holds `columnCount` values).
