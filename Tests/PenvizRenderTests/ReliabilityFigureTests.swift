@@ -55,6 +55,14 @@ struct ReliabilityFigureTests {
         }
     }
 
+    @Test("a gap above its bar (over-confident) gets the gap tint; one inside its bar is lightened, not tinted")
+    func gapTints() {
+        let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: Self.reliability))
+        let shaded = Self.rectangles(panel).filter { $0.fill != nil && $0.fill?.red != ReliabilityFigure.accuracyColor.red }
+        // Bin (0.25, 0.5]: accuracy 0.5 above confidence 0.325; bin (0.75, 1]: accuracy 2/3 below 0.9.
+        #expect(shaded.map(\.fill) == [Color(grey: 1, alpha: 0.55), ReliabilityFigure.gapColor.withAlpha(0.18)])
+    }
+
     @Test("the dashed diagonal, the axes fixed at 0–1 with free aspect, the notes in the plot")
     func frame() {
         let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: Self.reliability, notes: ["ECE 0.1", "MCE 0.2"]))

@@ -93,16 +93,22 @@ public struct ReliabilityFigure: Sendable {
     public static func diagramPanel(_ diagram: Diagram, yLabel: String? = "accuracy") -> Panel {
         var marks: [Mark] = []
         var gaps: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
+        var overconfident: [Bool] = []
         for bin in diagram.reliability.bins {
             guard let accuracy = bin.accuracy, let confidence = bin.confidence else { continue }
             marks.append(.path(.rectangle(
                 x: bin.lower...bin.upper, y: 0...accuracy, fill: accuracyColor.withAlpha(0.85),
                 stroke: Stroke(color: Color(hex: 0x004A75), width: 0.5))))
             gaps.append((bin.lower...bin.upper, min(accuracy, confidence)...max(accuracy, confidence)))
+            overconfident.append(confidence > accuracy)
         }
-        // Gaps go over every bar, so a neighbour's outline never cuts across one.
-        for gap in gaps {
-            marks.append(.path(.rectangle(x: gap.x, y: gap.y, fill: gapColor.withAlpha(0.18))))
+        // Gaps go over every bar, so a neighbour's outline never cuts across one. A gap above
+        // its bar (over-confidence) gets the legend's light tint; one inside its bar
+        // (under-confidence) is lightened with white instead, since the tint and hatching
+        // over the blue would read as a dark third colour the legend does not show.
+        for (gap, isAbove) in zip(gaps, overconfident) {
+            let fill = isAbove ? gapColor.withAlpha(0.18) : Color(grey: 1, alpha: 0.55)
+            marks.append(.path(.rectangle(x: gap.x, y: gap.y, fill: fill)))
         }
         marks.append(.segments(hatching(gaps, spacing: 0.025, stroke: Stroke(color: gapColor.withAlpha(0.9), width: 0.5))))
         for gap in gaps {
