@@ -20,6 +20,24 @@ struct ComparisonTests {
             includeBias: includeBias)
     }
 
+    @Test("the whole-split pass reports every row of every compared split once")
+    func progress() throws {
+        final class Count: WorkProgress, @unchecked Sendable {
+            private let lock = NSLock()
+            private(set) var rows = 0
+            func advance(by units: Int) { lock.withLock { rows += units } }
+        }
+        let runs = [try ComparisonTestSupport.handSolved(source: "hard.npz"), try ComparisonTestSupport.handSolved(source: "smoothed.npz")]
+        let count = Count()
+        _ = try Comparison(
+            runs: runs.map { ComparedRun(label: $0.name, run: $0) }, splits: ["train", "val"],
+            triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))], progress: count)
+        // Two runs of two splits of five examples each.
+        #expect(count.rows == 20)
+        #expect(Comparison.rowsMeasured(runs: runs, splits: ["train", "val"]) == 20)
+        #expect(Comparison.rowsMeasured(runs: runs, splits: ["val"]) == 10)
+    }
+
     @Test("runs, splits and panels come in column order: run by run, split by split")
     func assembly() throws {
         let metrics = try Self.handComparison().metrics

@@ -4,8 +4,9 @@ extension ArrayView {
     /// Integer and boolean arrays are always finite and are not read. Float rows in
     /// C order and host byte order are checked in place by their exponent bits, four
     /// lanes at a time, in one streaming pass (see ``RowStream``) that releases the
-    /// bytes behind it; other layouts are read through ``readRow(_:into:)``.
-    public func nonfiniteRows(threads: Int? = nil) -> [Int] {
+    /// bytes behind it; other layouts are read through ``readRow(_:into:)``. Each
+    /// finished chunk is reported to `progress`, in rows.
+    public func nonfiniteRows(threads: Int? = nil, progress: (any WorkProgress)? = nil) -> [Int] {
         precondition(shape.count <= 2, "nonfiniteRows: a \(shape.count)-d array")
         guard dtype.isFloatingPoint, count > 0 else { return [] }
         let stream = RowStream(array: self)
@@ -14,7 +15,7 @@ extension ArrayView {
         var found = [[Int]](repeating: [], count: chunks)
         found.withUnsafeMutableBufferPointer { slots in
             let output = DisjointWrites(buffer: slots)
-            stream.forEachChunk(threads: threads ?? RowBlocks.threadCount) { positions in
+            stream.forEachChunk(threads: threads ?? RowBlocks.threadCount, progress: progress) { positions in
                 let bad: [Int]
                 switch stream.floatType {
                 case .float32: bad = Self.nonfinite(positions, of: stream, as: Float32Lanes.self, width: width)

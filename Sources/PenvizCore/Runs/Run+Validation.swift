@@ -12,8 +12,11 @@ extension Run {
     /// With `checksFeatures` false the features are not read here: the caller's own
     /// pass over them does the check (`penviz project` finds non-finite rows in the
     /// projection, see ``TemplatePlane/nonfiniteRows(of:rows:points:)``), so that a
-    /// large file is read once instead of twice.
-    public init(parts: RunParts, dropNonfinite: Bool = false, checksFeatures: Bool = true) throws {
+    /// large file is read once instead of twice. The check of the features reports
+    /// every row it has read to `progress`.
+    public init(
+        parts: RunParts, dropNonfinite: Bool = false, checksFeatures: Bool = true, progress: (any WorkProgress)? = nil
+    ) throws {
         let file = parts.source
         var notes: [String] = []
 
@@ -73,7 +76,7 @@ extension Run {
         for part in parts.splits {
             let split = try Run.checkedSplit(
                 part, file: file, classes: classes, dimension: dimension, dropNonfinite: dropNonfinite,
-                checksFeatures: checksFeatures, notes: &notes)
+                checksFeatures: checksFeatures, progress: progress, notes: &notes)
             splits.append(split)
         }
 
@@ -101,7 +104,7 @@ extension Run {
     /// Checks one split's shapes, labels and values against the run's K and D.
     private static func checkedSplit(
         _ part: RunParts.SplitParts, file: String, classes: Int, dimension: Int, dropNonfinite: Bool,
-        checksFeatures: Bool, notes: inout [String]
+        checksFeatures: Bool, progress: (any WorkProgress)?, notes: inout [String]
     ) throws -> Split {
         let features = part.features.array
         guard features.dtype.isNumeric else {
@@ -151,7 +154,7 @@ extension Run {
             logits = array
         }
 
-        let badRows = nonfiniteRows(checksFeatures ? features : nil, logits)
+        let badRows = nonfiniteRows(checksFeatures ? features : nil, logits, progress: progress)
         guard let firstBad = badRows.first else {
             return Split(name: part.name, features: features, labels: labels, logits: logits, featuresKey: part.features.key)
         }
@@ -172,8 +175,8 @@ extension Run {
     }
 
     /// Rows of `features` (and `logits`) that hold a NaN or an infinity, in order.
-    private static func nonfiniteRows(_ features: ArrayView?, _ logits: ArrayView?) -> [Int] {
-        Set(features?.nonfiniteRows() ?? []).union(logits?.nonfiniteRows() ?? []).sorted()
+    private static func nonfiniteRows(_ features: ArrayView?, _ logits: ArrayView?, progress: (any WorkProgress)?) -> [Int] {
+        Set(features?.nonfiniteRows(progress: progress) ?? []).union(logits?.nonfiniteRows() ?? []).sorted()
     }
 
     /// A Float64 copy of the given rows of a 2-d array.

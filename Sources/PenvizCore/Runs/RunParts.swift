@@ -1,6 +1,6 @@
 /// The arrays of one run as found in a file, before they are checked.
 ///
-/// Run discovery (in PenvizIO) fills this in by key; ``Run/init(parts:dropNonfinite:)``
+/// Run discovery (in PenvizIO) fills this in by key; ``Run/init(parts:dropNonfinite:checksFeatures:progress:)``
 /// checks every shape, label and value and builds the ``Run``.
 public struct RunParts: Sendable {
     /// The arrays of one split as found in a file.

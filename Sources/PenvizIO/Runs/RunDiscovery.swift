@@ -3,7 +3,7 @@ import PenvizCore
 
 /// Finds the parts of a run in an archive by the canonical keys and their
 /// aliases (DESIGN.md §4), then checks them into a ``Run``.
-public struct RunDiscovery {
+public struct RunDiscovery: Sendable {
     /// Explicit keys that override the search.
     public var keys: RunKeys
     /// Class names from a `--class-names` file, which win over any stored names.
@@ -11,7 +11,7 @@ public struct RunDiscovery {
     /// Drop rows with non-finite features or logits instead of failing.
     public var dropNonfinite: Bool
     /// Check the features for non-finite values while loading; false when the caller's
-    /// own pass over them checks (see ``Run/init(parts:dropNonfinite:checksFeatures:)``).
+    /// own pass over them checks (see ``Run/init(parts:dropNonfinite:checksFeatures:progress:)``).
     public var checksFeatures: Bool
 
     public init(
@@ -25,7 +25,13 @@ public struct RunDiscovery {
 
     /// Finds and checks the run stored in `archive`.
     public func run(in archive: ArrayArchive) throws -> Run {
-        try Run(parts: parts(in: archive), dropNonfinite: dropNonfinite, checksFeatures: checksFeatures)
+        try run(from: parts(in: archive))
+    }
+
+    /// Checks the arrays ``parts(in:)`` found into a ``Run``, reporting every feature
+    /// row it checks to `progress`.
+    public func run(from parts: RunParts, progress: (any WorkProgress)? = nil) throws -> Run {
+        try Run(parts: parts, dropNonfinite: dropNonfinite, checksFeatures: checksFeatures, progress: progress)
     }
 
     /// Finds the run's arrays in `archive` without checking their contents.

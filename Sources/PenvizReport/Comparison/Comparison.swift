@@ -28,7 +28,13 @@ public struct Comparison: Sendable {
     /// - Throws: ``PenvizError`` (input) naming both files when two runs differ in
     ///   K or in a class name, naming the run when it lacks a split or has fewer
     ///   than three classes, and naming the classes when a triplet's templates span no plane.
-    public init(runs: [ComparedRun], splits: [String], triplets: [ComparedTriplet], includeBias: Bool = true) throws {
+    ///
+    /// The one pass over each split that measures its whole-split metrics reports
+    /// every row it reads to `progress` (``rowsMeasured(runs:splits:)`` of them in all).
+    public init(
+        runs: [ComparedRun], splits: [String], triplets: [ComparedTriplet], includeBias: Bool = true,
+        progress: (any WorkProgress)? = nil
+    ) throws {
         precondition(!runs.isEmpty && !splits.isEmpty && !triplets.isEmpty, "Comparison: needs runs, splits and triplets")
         try Self.checkComparable(runs.map(\.run), splits: splits)
         self.runs = runs
@@ -47,7 +53,9 @@ public struct Comparison: Sendable {
                 label: compared.label, source: compared.run.source, alpha: compared.alpha,
                 classCount: compared.run.classCount, dimension: compared.run.dimension,
                 splits: try splits.map { name in
-                    try .init(measuring: compared.run.split(named: name)!, of: compared.run, alpha: compared.alpha, templates: templates)
+                    try .init(
+                        measuring: compared.run.split(named: name)!, of: compared.run, alpha: compared.alpha,
+                        templates: templates, progress: progress)
                 })
         }
         let classNames = runs[0].run.classNames
@@ -63,6 +71,11 @@ public struct Comparison: Sendable {
                 separation: panels[0].separation, panels: panels)
         }
         metrics = ComparisonMetrics(includesBias: includeBias, runs: runMetrics, triplets: tripletMetrics)
+    }
+
+    /// The rows the whole-split metrics of `splits` of `runs` read: every row of each.
+    public static func rowsMeasured(runs: [Run], splits: [String]) -> Int {
+        runs.flatMap { run in splits.compactMap { run.split(named: $0)?.count } }.reduce(0, +)
     }
 
     /// One sentence per panel class without examples: its spread and the panel's

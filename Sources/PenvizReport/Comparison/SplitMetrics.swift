@@ -70,9 +70,14 @@ extension ComparisonMetrics {
         /// features, its logit geometry from the stored logits (computed when the
         /// run saved none), its `distance_cv` against `templates`, and `ls_gap` for `alpha`.
         ///
+        /// Every row read is reported to `progress`.
+        ///
         /// - Throws: ``PenvizError`` (input) naming the run and split when the split has no examples.
-        public init(measuring split: Split, of run: Run, alpha: Double?, templates: ClassTemplates) throws {
-            let pass = SplitPass.run(split, from: Self.accumulators(for: split, of: run, templates: templates))
+        public init(
+            measuring split: Split, of run: Run, alpha: Double?, templates: ClassTemplates,
+            progress: (any WorkProgress)? = nil
+        ) throws {
+            let pass = SplitPass.run(split, from: Self.accumulators(for: split, of: run, templates: templates), progress: progress)
             do {
                 let geometry = try SplitGeometry(pass.first.first)
                 let logitGeometry = try LogitGeometry(pass.first.second)

@@ -82,9 +82,11 @@ struct Compare: ParsableCommand {
         let given = try classes.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
         let criteria = classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto
         let automatic = try ComparedTriplet.automatic(criteria, in: first, includeBias: !noBias)
+        let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
+        let bar = ProgressBar.start("measuring", total: Comparison.rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")
         let comparison = try Comparison(
-            runs: runs, splits: try SplitChoice.many(splits, in: first).map(\.name), triplets: given + automatic,
-            includeBias: !noBias)
+            runs: runs, splits: splitNames, triplets: given + automatic, includeBias: !noBias, progress: bar)
+        bar?.finish()
         comparison.warnings.forEach(Diagnostics.warning)
 
         let grid = comparison.grid(panels: look.planePanels)

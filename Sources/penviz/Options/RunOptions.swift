@@ -26,40 +26,40 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Skip rows whose features or logits hold NaN or infinity instead of failing.")
     var dropNonfinite = false
 
-    /// Opens and checks the run at `path`, printing its notes to standard error.
-    func load(_ path: String) throws -> Run {
-        try load(path, checkingFeatures: true)
+    /// Opens and checks the run at `path`, printing its notes to standard error; with
+    /// `checkingFeatures` false the caller checks the features itself, in its own pass.
+    func load(_ path: String, checkingFeatures: Bool = true) throws -> Run {
+        try load([path], checkingFeatures: checkingFeatures)[0]
     }
 
-    /// ``load(_:)``; with `checkingFeatures` false the caller checks the features itself, in its own pass.
-    func load(_ path: String, checkingFeatures: Bool) throws -> Run {
-        let run = try open(path, checkingFeatures: checkingFeatures)
-        run.notes.forEach(Diagnostics.note)
-        return run
-    }
-
-    /// Opens and checks the runs at `paths` side by side, one a thread (their
-    /// compressed members inflate and their values are checked concurrently),
-    /// then prints their notes in order. The first run, in the order given,
-    /// that fails gives the error.
-    func load(_ paths: [String]) throws -> [Run] {
-        let results = RowBlocks.concurrentMap(count: paths.count) { index in
-            Result { try open(paths[index], checkingFeatures: true) }
-        }
-        return try results.map { result in
-            let run = try result.get()
-            run.notes.forEach(Diagnostics.note)
-            return run
-        }
-    }
-
-    /// The run at `path`, found and checked, its notes not yet printed.
-    private func open(_ path: String, checkingFeatures: Bool) throws -> Run {
+    /// Opens and checks the runs at `paths` side by side, one a thread, then prints
+    /// their notes in order. The runs' arrays are found first (compressed members
+    /// inflate concurrently), then checked under one progress bar for all their
+    /// feature rows; the first run, in the order given, that fails gives the error.
+    func load(_ paths: [String], checkingFeatures: Bool = true) throws -> [Run] {
         let discovery = RunDiscovery(
             keys: RunKeys(weight: weightKey, bias: biasKey, features: featuresKey, labels: labelsKey, logits: logitsKey),
             classNamesFile: classNames,
             dropNonfinite: dropNonfinite,
             checksFeatures: checkingFeatures)
-        return try discovery.run(in: try openArchive(path))
+        let found = RowBlocks.concurrentMap(count: paths.count) { index in
+            Result { try discovery.parts(in: try openArchive(paths[index])) }
+        }
+        // Runs after the first one whose arrays cannot be found are not checked: its error comes first.
+        let usable = found.prefix { if case .success = $0 { true } else { false } }.map { try! $0.get() }
+        let rows = checkingFeatures ? usable.flatMap(\.splits).map(\.features.array.rowCount).reduce(0, +) : 0
+        let bar = ProgressBar.start("checking features", total: rows, unit: "rows")
+        let checked = RowBlocks.concurrentMap(count: usable.count) { index in
+            Result { try discovery.run(from: usable[index], progress: bar) }
+        }
+        bar?.finish()
+        var runs: [Run] = []
+        for result in checked {
+            let run = try result.get()
+            run.notes.forEach(Diagnostics.note)
+            runs.append(run)
+        }
+        if runs.count < found.count { _ = try found[runs.count].get() }
+        return runs
     }
 }
