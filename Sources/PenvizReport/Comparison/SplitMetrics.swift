@@ -70,14 +70,24 @@ extension ComparisonMetrics {
         /// features, its logit geometry from the stored logits (computed when the
         /// run saved none), its `distance_cv` against `templates`, and `ls_gap` for `alpha`.
         ///
-        /// Every row read is reported to `progress`.
+        /// The same pass checks the features (``FirstNonfiniteRow``), so a run loaded
+        /// without that check is read once. Every row read is reported to `progress`.
         ///
-        /// - Throws: ``PenvizError`` (input) naming the run and split when the split has no examples.
+        /// - Throws: ``PenvizError`` (input) naming the run and split when the split has no
+        ///   examples, naming the run, the features' key and the row when a feature is NaN or infinite.
         public init(
             measuring split: Split, of run: Run, alpha: Double?, templates: ClassTemplates,
             progress: (any WorkProgress)? = nil
         ) throws {
-            let pass = SplitPass.run(split, from: Self.accumulators(for: split, of: run, templates: templates), progress: progress)
+            let checkedPass = SplitPass.run(
+                split, from: Both(Self.accumulators(for: split, of: run, templates: templates), FirstNonfiniteRow()),
+                progress: progress)
+            if let bad = checkedPass.second.position {
+                throw PenvizError.input(
+                    run.source, key: split.featuresKey,
+                    "row \(split.fileRows[bad]) holds a non-finite value (use --drop-nonfinite to skip such rows)")
+            }
+            let pass = checkedPass.first
             do {
                 let geometry = try SplitGeometry(pass.first.first)
                 let logitGeometry = try LogitGeometry(pass.first.second)

@@ -75,7 +75,8 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
-        let loaded = try runOptions.load(runPaths)
+        // The measuring pass checks the features it reads; only dropping rows needs them checked first.
+        let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
         let labels = runLabels.labels(of: loaded)
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]

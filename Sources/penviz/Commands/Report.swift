@@ -97,7 +97,8 @@ struct Report: ParsableCommand {
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
             throw PenvizError.usage("--out \(out): a file of that name exists; give a folder for the report")
         }
-        let loaded = try runOptions.load(runPaths)
+        // The measuring pass checks the features it reads; only dropping rows needs them checked first.
+        let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
         let labels = runLabels.labels(of: loaded)
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]
