@@ -75,20 +75,10 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
-        // The measuring pass checks the features it reads; only dropping rows needs them checked first.
-        let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
-        let labels = runLabels.labels(of: loaded)
-        let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
-        let first = loaded[0]
-        let given = try classes.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
-        let criteria = classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto
-        let automatic = try ComparedTriplet.automatic(criteria, in: first, includeBias: !noBias)
-        let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
-        let bar = ProgressBar.start("measuring", total: Comparison.rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")
-        let comparison = try Comparison(
-            runs: runs, splits: splitNames, triplets: given + automatic, includeBias: !noBias, progress: bar)
-        bar?.finish()
-        comparison.warnings.forEach(Diagnostics.warning)
+        let comparison = try Comparison.measuring(
+            runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
+            criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits,
+            includeBias: !noBias)
 
         let grid = comparison.grid(panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)

@@ -97,19 +97,10 @@ struct Report: ParsableCommand {
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
             throw PenvizError.usage("--out \(out): a file of that name exists; give a folder for the report")
         }
-        // The measuring pass checks the features it reads; only dropping rows needs them checked first.
-        let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
-        let labels = runLabels.labels(of: loaded)
-        let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
-        let first = loaded[0]
-        let given = try classes.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
-        let automatic = try ComparedTriplet.automatic([.similar, .different], in: first, includeBias: !noBias)
-        let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
-        let bar = ProgressBar.start("measuring", total: Comparison.rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")
-        let comparison = try Comparison(
-            runs: runs, splits: splitNames, triplets: given + automatic, includeBias: !noBias, progress: bar)
-        bar?.finish()
-        comparison.warnings.forEach(Diagnostics.warning)
+        let comparison = try Comparison.measuring(
+            runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .different],
+            splits: splits, includeBias: !noBias)
+        let runs = comparison.runs
 
         let settings = CalibrationSettings()
         let calibrations = try runs.map { try RunCalibration(label: $0.label, run: $0.run, alpha: $0.alpha, settings: settings) }

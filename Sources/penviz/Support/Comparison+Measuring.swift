@@ -1,0 +1,31 @@
+import PenvizCore
+import PenvizReport
+
+extension Comparison {
+    /// The runs at `runPaths` compared on `splits` (the default choice when nil) and on
+    /// the `given` triplets followed by the automatic ones of `criteria`: the steps
+    /// `penviz compare` and `penviz report` share.
+    ///
+    /// The features are checked in the measuring pass itself (at load only with
+    /// `--drop-nonfinite`, since dropped rows must go before anything is measured);
+    /// the pass shows a "measuring" progress bar on a terminal, and the comparison's
+    /// warnings are printed.
+    static func measuring(
+        _ runPaths: [String], runOptions: RunOptions, runLabels: RunLabelOptions, given: [ClassTriplet],
+        criteria: [AutoTriplets.Criterion], splits: [String]?, includeBias: Bool
+    ) throws -> Comparison {
+        let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
+        let labels = runLabels.labels(of: loaded)
+        let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
+        let first = loaded[0]
+        let triplets = try given.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }
+            + ComparedTriplet.automatic(criteria, in: first, includeBias: includeBias)
+        let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
+        let bar = ProgressBar.start("measuring", total: rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")
+        let comparison = try Comparison(
+            runs: runs, splits: splitNames, triplets: triplets, includeBias: includeBias, progress: bar)
+        bar?.finish()
+        comparison.warnings.forEach(Diagnostics.warning)
+        return comparison
+    }
+}
