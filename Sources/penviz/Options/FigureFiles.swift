@@ -9,9 +9,6 @@ struct FigureFiles: ParsableArguments {
     @Option(help: ArgumentHelp("Draw the figure to this file: .png, .svg or .pdf; repeat for more formats.", valueName: "file"))
     var out: [String] = []
 
-    /// Whether any figure file was asked for.
-    var isEmpty: Bool { out.isEmpty }
-
     /// Checks every extension and that no file is named twice, before any work,
     /// so a typo fails fast (exit 64) and writes nothing.
     func check() throws {

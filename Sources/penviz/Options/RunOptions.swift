@@ -46,7 +46,7 @@ struct RunOptions: ParsableArguments {
             Result { try discovery.parts(in: try openArchive(paths[index])) }
         }
         // Runs after the first one whose arrays cannot be found are not checked: its error comes first.
-        let usable = found.prefix { if case .success = $0 { true } else { false } }.map { try! $0.get() }
+        let usable = found.prefix { (try? $0.get()) != nil }.compactMap { try? $0.get() }
         let rows = checkingFeatures ? usable.flatMap(\.splits).map(\.features.array.rowCount).reduce(0, +) : 0
         let bar = ProgressBar.start("checking features", total: rows, unit: "rows")
         let checked = RowBlocks.concurrentMap(count: usable.count) { index in
