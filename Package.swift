@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "penviz", targets: ["penviz"]),
         .library(name: "PenvizCore", targets: ["PenvizCore"]),
         .library(name: "PenvizIO", targets: ["PenvizIO"]),
+        .library(name: "PenvizAnalysis", targets: ["PenvizAnalysis"]),
         .library(name: "PenvizRender", targets: ["PenvizRender"]),
         .library(name: "PenvizReport", targets: ["PenvizReport"]),
     ],
@@ -29,6 +30,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The C interface of OpenBLAS (matrix products of the logit engine); nothing but the system library.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // The measuring engine in logit space and every measured result (comparison,
+        // calibration, erasure, automatic triplets), as plain Codable values.
+        .target(name: "PenvizAnalysis", dependencies: ["PenvizCore", "CBLAS"]),
         // The C shim for Cairo; nothing but the system library.
         .systemLibrary(
             name: "CCairo",
@@ -48,14 +58,14 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]
         ),
         // Scene model (pure Swift) and the Cairo backend that draws it.
-        .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizIO", "CCairo", "CPNG"]),
+        .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizAnalysis", "CCairo", "CPNG"]),
         // HTML, Markdown and JSON reports.
-        .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizIO", "PenvizRender"]),
+        .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizIO", "PenvizAnalysis", "PenvizRender"]),
         // The thin command line.
         .executableTarget(
             name: "penviz",
             dependencies: [
-                "PenvizCore", "PenvizIO", "PenvizRender", "PenvizReport",
+                "PenvizCore", "PenvizIO", "PenvizAnalysis", "PenvizRender", "PenvizReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,11 +75,14 @@ let package = Package(
             dependencies: ["PenvizIO", "PenvizCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PenvizRenderTests", dependencies: ["PenvizRender", "PenvizCore"]),
-        .testTarget(name: "PenvizReportTests", dependencies: ["PenvizReport", "PenvizCore"]),
+        // Runs and documents built in memory, shared by the test targets.
+        .target(name: "PenvizTestSupport", dependencies: ["PenvizAnalysis", "PenvizCore"], path: "Tests/PenvizTestSupport"),
+        .testTarget(name: "PenvizAnalysisTests", dependencies: ["PenvizAnalysis", "PenvizCore", "PenvizTestSupport"]),
+        .testTarget(name: "PenvizRenderTests", dependencies: ["PenvizRender", "PenvizAnalysis", "PenvizCore", "PenvizTestSupport"]),
+        .testTarget(name: "PenvizReportTests", dependencies: ["PenvizReport", "PenvizAnalysis", "PenvizCore", "PenvizTestSupport"]),
         .testTarget(
             name: "PenvizCLITests",
-            dependencies: ["penviz", "PenvizIO", "PenvizCore"]
+            dependencies: ["penviz", "PenvizIO", "PenvizAnalysis", "PenvizCore"]
         ),
     ]
 )

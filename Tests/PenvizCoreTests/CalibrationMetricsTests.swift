@@ -75,7 +75,7 @@ struct CalibrationMetricsTests {
             for k in 0..<4 { plain.append(bias[k] + (0..<8).reduce(0.0) { $0 + features[i, $1] * weight[k, $1] }) }
         }
         let computed = try CalibrationMetrics(
-            logits: .computed(features: TestSupport.view(features), weight: weight, bias: bias), labels: labels, binning: .mass)
+            logits: TestSupport.computed(Matrix(rows: 300, columns: 4, values: plain)), labels: labels, binning: .mass)
         let stored = try CalibrationMetrics(
             logits: LogitSource(Matrix(rows: 300, columns: 4, values: plain)), labels: labels, binning: .mass)
         #expect(computed.accuracy == stored.accuracy)

@@ -25,7 +25,7 @@ struct ClassMomentsTests {
         var moments = SplitGeometry.ClassMoments(classCount: classCount)
         for position in range {
             rows[position].withUnsafeBufferPointer { x in
-                moments.add(position: position, features: x, label: labels[position], logits: nil)
+                moments.add(ExampleRow(position: position, label: labels[position], features: x))
             }
         }
         return moments

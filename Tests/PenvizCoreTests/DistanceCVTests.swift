@@ -6,7 +6,9 @@ struct DistanceCVTests {
     /// `distance_cv` of `features` and `labels` from the excess distances of one ``SplitPass``.
     func measured(features: ArrayView, labels: [Int], templates: ClassTemplates) throws -> Double? {
         let split = Split(name: "train", features: features, labels: labels, logits: nil)
-        return try DistanceCV.measure(SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates)))
+        return try DistanceCV.measure(SplitPass.run(
+            split, from: DistanceCV.ExcessDistances(templates: templates),
+            logits: PlainTemplateLogits(templates: templates, bias: Array(repeating: 0, count: templates.count))))
     }
 
     @Test func handComputedWithoutBias() throws {

@@ -2,7 +2,7 @@ import Testing
 @testable import PenvizCore
 
 /// ``DistanceCV/ExcessDistances``: the per-example terms of `distance_cv` summed in
-/// one streaming pass, against a plain Float64 reference, and the same bits at any
+/// one streaming pass from template logits, against the difference form in Float64, and the same bits at any
 /// thread count.
 struct ExcessDistancesTests {
     /// distance_cv by the definition: d_j = ‖x̃ − t_j‖² − ‖x̃ − t_y‖² from the differences,
@@ -32,7 +32,7 @@ struct ExcessDistancesTests {
         let split = Split(name: "val", features: try TestSupport.view(features), labels: labels, logits: nil)
         for includeBias in [true, false] {
             let templates = ClassTemplates(weight: weight, bias: bias, includeBias: includeBias)
-            let distances = SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates))
+            let distances = SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates), logits: PlainTemplateLogits(templates: templates, bias: bias))
             #expect(distances.count == 8)
             let want = Self.reference(features, labels, weight: weight, bias: bias, includeBias: includeBias)
             #expect(TestSupport.close(try DistanceCV.measure(distances)!, want, relative: 1e-14))
@@ -40,9 +40,10 @@ struct ExcessDistancesTests {
     }
 
     @Test func noRowsIsAnError() throws {
-        let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 1]]), bias: [0, 0, 0])
+        let bias = [0.0, 0, 0]
+        let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 1]]), bias: bias)
         let split = Split(name: "val", features: try TestSupport.view([], shape: [0, 2]), labels: [], logits: nil)
-        let distances = SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates))
+        let distances = SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates), logits: PlainTemplateLogits(templates: templates, bias: bias))
         #expect(throws: PenvizError.self) { try DistanceCV.measure(distances) }
     }
 
@@ -57,7 +58,7 @@ struct ExcessDistancesTests {
         let split = Split(name: "train", features: try TestSupport.view(features), labels: labels, logits: nil)
         let templates = ClassTemplates(weight: weight, bias: bias)
         let values = try [1, 2, 3].map { threads in
-            try DistanceCV.measure(SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates), threads: threads))!
+            try DistanceCV.measure(SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates), logits: PlainTemplateLogits(templates: templates, bias: bias), threads: threads))!
         }
         #expect(values.allSatisfy { $0.bitPattern == values[0].bitPattern })
         let want = Self.reference(features, labels, weight: weight, bias: bias, includeBias: true)

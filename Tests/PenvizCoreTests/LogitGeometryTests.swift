@@ -52,7 +52,7 @@ struct LogitGeometryTests {
                 plain[i, j] = sum
             }
         }
-        let computed = LogitSource.computed(features: try TestSupport.view(features), weight: weight, bias: bias)
+        let computed = TestSupport.computed(plain)
         #expect(computed.isComputed)
         let held = computed.materialized()
         #expect(!held.isComputed)

@@ -10,9 +10,9 @@ struct StreamingSplitPassTests {
 
         init() {}
 
-        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
-            sums[label, default: 0] += features.reduce(0, +)
-            positions.append(position)
+        mutating func add(_ row: ExampleRow) {
+            sums[row.label, default: 0] += row.features.reduce(0, +)
+            positions.append(row.position)
         }
 
         mutating func append(_ next: Self) {
@@ -27,8 +27,8 @@ struct StreamingSplitPassTests {
 
         init() {}
 
-        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
-            maxima.append(logits!.max()!)
+        mutating func add(_ row: ExampleRow) {
+            maxima.append(row.logits!.max()!)
         }
 
         mutating func append(_ next: Self) { maxima += next.maxima }
@@ -62,8 +62,8 @@ struct StreamingSplitPassTests {
 
         init(offset: Int) { self.offset = offset }
 
-        mutating func add(position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?) {
-            positions.append(position + offset)
+        mutating func add(_ row: ExampleRow) {
+            positions.append(row.position + offset)
         }
 
         mutating func append(_ next: Self) {

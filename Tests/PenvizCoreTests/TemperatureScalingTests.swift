@@ -101,11 +101,9 @@ struct TemperatureScalingTests {
 
     @Test func computedLogitsFitTheSameTemperature() throws {
         var generator = SeededGenerator(seed: 6)
-        let features = TestSupport.randomMatrix(200, 5, in: -2...2, &generator)
-        let weight = TestSupport.randomMatrix(3, 5, in: -3...3, &generator)
-        let bias = [0.5, -0.5, 0]
+        let logits = TestSupport.randomMatrix(200, 3, in: -6...6, &generator)
         let labels = (0..<200).map { _ in generator.next(below: 3) }
-        let computed = LogitSource.computed(features: try TestSupport.view(features), weight: weight, bias: bias)
+        let computed = TestSupport.computed(logits)
         let a = try TemperatureScaling(logits: computed, labels: labels)
         let b = try TemperatureScaling(logits: computed.materialized(), labels: labels)
         #expect(a == b)

@@ -28,19 +28,27 @@ struct ComparisonGridTests {
             ]))
     }
 
-    /// Hard (scale 4) and smoothed (scale 1) runs on train and val, rows (0,1,2) and (2,1,0).
+    /// Hard (scale 4) and smoothed (scale 1) runs on train and val, rows (0,1,2) and (2,1,0);
+    /// each panel's points are its split's examples of the three classes, projected from the features.
     static func grid(perClass: Int? = nil) throws -> ComparisonGrid {
         let hard = try run("hard", scale: 4), smoothed = try run("smoothed", scale: 1)
-        let columns = [hard, smoothed].flatMap { run in
-            ["train", "val"].map { ComparisonGrid.Column(header: run.name, run: run, split: run.split(named: $0)!) }
-        }
+        let panels = [hard, smoothed].flatMap { run in ["train", "val"].map { (run, run.split(named: $0)!) } }
+        let names = ["cat", "dog", "owl", "emu"]
         let rows = try [Triplet(0, 1, 2), Triplet(2, 1, 0)].enumerated().map { index, triplet in
             ComparisonGrid.Row(
-                label: "row \(index)",
-                planes: try columns.map { try TemplatePlane(weight: $0.run.weight, bias: $0.run.bias, triplet: triplet) },
+                label: "row \(index)", classNames: triplet.ids.map { names[$0] },
+                points: try panels.map { run, split in
+                    let plane = try TemplatePlane(weight: run.weight, bias: run.bias, triplet: triplet)
+                    let rows = split.labels.indices.filter { triplet.ids.contains(split.labels[$0]) }
+                    return PlanePoints(
+                        plane: plane, points: plane.project(features: split.features, rows: rows),
+                        labels: rows.map { split.labels[$0] }, positions: rows)
+                },
                 captions: ["a", "b", nil, "d"])
         }
-        return ComparisonGrid(columns: columns, rows: rows, panels: PlanePanels(perClass: perClass))
+        return ComparisonGrid(
+            columns: panels.map { ComparisonGrid.Column(header: $0.0.name, title: $0.1.name) }, rows: rows,
+            panels: PlanePanels(perClass: perClass))
     }
 
     @Test("rows × columns, run headers, split titles, row labels and captions as given")

@@ -30,7 +30,7 @@ import Testing
         let folder = try TestFigures.scratchFolder()
         let path = folder.appendingPathComponent("point.png").path
         let figure = isolatedPoint()
-        try figure.write(to: path)
+        try Data(figure.encoded(as: .png)).write(to: URL(fileURLWithPath: path))
         let image = try pixels(of: path)
         #expect(image.width == 400 && image.height == 320)
 
@@ -49,7 +49,7 @@ import Testing
         let folder = try TestFigures.scratchFolder()
         let path = folder.appendingPathComponent("clear.png").path
         let figure = isolatedPoint(transparent: true)
-        try figure.write(to: path)
+        try Data(figure.encoded(as: .png)).write(to: URL(fileURLWithPath: path))
         let image = try pixels(of: path)
         let point = try figure.layout().panels[0].transform.page(x: 0.3, y: 0.2)
         #expect(image.argb(0, 0) == 0)

@@ -1,3 +1,5 @@
+import PenvizAnalysis
+import PenvizTestSupport
 import Testing
 
 @testable import PenvizReport

@@ -1,3 +1,5 @@
+import PenvizAnalysis
+import PenvizTestSupport
 import Testing
 
 @testable import PenvizReport
@@ -5,7 +7,7 @@ import Testing
 /// The plain-text table `penviz compare` prints.
 @Suite("Comparison table")
 struct ComparisonTableTests {
-    static let text = ComparisonTable(ComparisonSchemaTests.sample).text
+    static let text = ComparisonTable(SampleMetrics.comparison).text
     static let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 
     @Test("a line per run and split, then a titled block per triplet, blocks apart by a blank line")

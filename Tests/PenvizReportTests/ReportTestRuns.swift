@@ -1,5 +1,7 @@
 import Foundation
+import PenvizAnalysis
 import PenvizCore
+import PenvizTestSupport
 
 @testable import PenvizReport
 

@@ -7,14 +7,12 @@ public struct FirstNonfiniteRow: RowAccumulator {
 
     public init() {}
 
-    public mutating func add(
-        position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?
-    ) {
-        guard self.position == nil else { return }
+    public mutating func add(_ row: ExampleRow) {
+        guard position == nil else { return }
         // Σ 0·x_i is 0 when every x_i is finite and NaN otherwise (0·±∞ and 0·NaN are NaN).
         var probe = 0.0
-        for value in features { probe += 0 * value }
-        if probe.isNaN { self.position = position }
+        for value in row.features { probe += 0 * value }
+        if probe.isNaN { position = row.position }
     }
 
     /// Keeps the earlier row: `next` saw the rows after this one's.

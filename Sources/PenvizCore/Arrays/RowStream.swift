@@ -6,14 +6,17 @@
 /// rows (about ``chunkBytes`` of data, never a function of the thread count), the
 /// threads take chunks front to back, and once a chunk is done its rows' bytes go
 /// to the storage's ``StoragePaging`` (for a mapped file, the pages leave the
-/// process). A pass over a file larger than memory so holds only the chunks in
-/// flight.
+/// process), and so do the same rows of its companions (a split's stored logits,
+/// read beside its features). A pass over a file larger than memory so holds
+/// only the chunks in flight.
 struct RowStream: Sendable {
     /// Bytes of row data in one chunk.
     static let chunkBytes = 2 << 20
 
     /// The array whose rows are read.
     let array: ArrayView
+    /// Arrays with the same rows, read in the same pass, whose rows are released with the array's.
+    let companions: [ArrayView]
     /// The rows to visit, by position; nil visits every row.
     let rows: [Int]?
     /// Rows per chunk.
@@ -21,9 +24,10 @@ struct RowStream: Sendable {
     /// Bytes of one stored row.
     let rowBytes: Int
 
-    /// A pass over `rows` of `array` (every row when nil).
-    init(array: ArrayView, rows: [Int]? = nil) {
+    /// A pass over `rows` of `array` (every row when nil), releasing the same rows of `companions` too.
+    init(array: ArrayView, rows: [Int]? = nil, companions: [ArrayView] = []) {
         self.array = array
+        self.companions = companions
         self.rows = rows
         rowBytes = array.rowElementCount * array.dtype.itemSize
         rowsPerChunk = max(1, RowStream.chunkBytes / max(rowBytes, 1))
@@ -69,9 +73,8 @@ struct RowStream: Sendable {
         }
     }
 
-    /// Hands the bytes of the rows at `positions` back to their storages: from the
-    /// lowest to the highest row, segment by segment (C-order segments only; a
-    /// Fortran-order segment spreads a row over all of its bytes).
+    /// Hands the bytes of the rows at `positions` back to their storages, in the
+    /// array and in each companion.
     private func release(_ positions: Range<Int>) {
         var low = row(at: positions.lowerBound), high = low
         if rows != nil {
@@ -83,6 +86,17 @@ struct RowStream: Sendable {
         } else {
             high = positions.upperBound - 1
         }
+        for released in [array] + companions {
+            Self.release(rows: low...high, of: released)
+        }
+    }
+
+    /// Hands the bytes of `rows` of `array` back to their storages, from the lowest
+    /// to the highest row, segment by segment (C-order segments only; a
+    /// Fortran-order segment spreads a row over all of its bytes).
+    private static func release(rows: ClosedRange<Int>, of array: ArrayView) {
+        let low = rows.lowerBound, high = rows.upperBound
+        let rowBytes = array.rowElementCount * array.dtype.itemSize
         for index in array.segmentIndex(ofRow: low)...array.segmentIndex(ofRow: high) {
             let segment = array.segments[index]
             guard let paging = segment.storage.paging, !segment.isFortranOrder else { continue }

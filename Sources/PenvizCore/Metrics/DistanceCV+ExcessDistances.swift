@@ -3,11 +3,17 @@ extension DistanceCV {
     /// in one ``SplitPass``: with `d_j = ‖x̃ − t_j‖² − ‖x̃ − t_y‖²` (j ≠ y), the
     /// mean `mean_j d_j` and the population std `std_j d_j`, each in a ``CompensatedSum``.
     ///
-    /// Each squared distance is summed from the differences `x̃_i − t_j,i`, never
-    /// expanded into dot products. ``DistanceCV/measure(_:)`` turns the sums into the metric.
+    /// Each `d_j` comes from the row's template logits `z̃_k = x̃·t_k` and the
+    /// squared template norms `G_kk = ‖t_k‖²` (the diagonal of the Gram matrix
+    /// `G = T Tᵀ`): expanding both squares, the `‖x̃‖²` terms cancel exactly and
+    ///
+    ///     d_j = G_jj − G_yy − 2 (z̃_j − z̃_y),
+    ///
+    /// O(K) a row instead of the O(K·D) of the differences, and no large term is
+    /// subtracted. ``DistanceCV/measure(_:)`` turns the sums into the metric.
     public struct ExcessDistances: RowAccumulating {
-        /// The class templates (and the bias mode of x̃).
-        public let templates: ClassTemplates
+        /// `G_kk = ‖t_k‖²` for every class k, in the templates' bias mode.
+        public let squaredNorms: [Double]
         /// Σ std_j d_j over the rows seen.
         private(set) var deviations = CompensatedSum()
         /// Σ mean_j d_j over the rows seen.
@@ -15,40 +21,44 @@ extension DistanceCV {
         /// Rows seen.
         public private(set) var count = 0
 
-        /// Sums against `templates` (at least two classes), before any row.
-        public init(templates: ClassTemplates) {
-            precondition(templates.count >= 2, "DistanceCV: needs at least two classes")
-            self.templates = templates
+        /// Sums against templates whose squared norms are `squaredNorms` (at least two classes).
+        public init(squaredNorms: [Double]) {
+            precondition(squaredNorms.count >= 2, "DistanceCV: needs at least two classes")
+            self.squaredNorms = squaredNorms
         }
 
-        public mutating func add(
-            position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?
-        ) {
-            precondition(features.count == templates.featureDimension,
-                         "DistanceCV: features D = \(features.count), templates \(templates.featureDimension)")
-            let k = templates.count, n = templates.dimension
-            precondition((0..<k).contains(label), "DistanceCV: label \(label) outside 0..<\(k)")
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: n + k) { scratch in
-                // x̃ = [x, 1] with the bias, x without
-                let x = scratch.baseAddress!, squared = scratch.baseAddress! + n
-                _ = UnsafeMutableBufferPointer(start: x, count: features.count).initialize(from: features)
-                if templates.includesBias { x[templates.featureDimension] = 1 }
-                templates.values.withUnsafeBufferPointer { t in
-                    // ‖x̃ − t_j‖² = Σ_i (x̃_i − t_j,i)² for every class j
-                    for j in 0..<k {
-                        squared[j] = VectorKernels.squaredDistance(x, t.baseAddress! + j * n, count: n)
-                    }
-                }
-                let y = label
-                // mean_j d_j, d_j = ‖x̃ − t_j‖² − ‖x̃ − t_y‖² over j ≠ y
+        /// Sums against `templates`: their squared norms, summed in Float64.
+        public init(templates: ClassTemplates) {
+            self.init(squaredNorms: templates.squaredNorms)
+        }
+
+        public mutating func add(_ row: ExampleRow) {
+            guard let z = row.templateLogits else { preconditionFailure("DistanceCV: the pass has no template logits") }
+            add(templateLogits: z, label: row.label)
+        }
+
+        /// Takes one example's K template logits `z` and its class id `y`.
+        mutating func add(templateLogits z: UnsafeBufferPointer<Double>, label y: Int) {
+            let k = squaredNorms.count
+            precondition(z.count == k, "DistanceCV: \(z.count) template logits for \(k) classes")
+            precondition((0..<k).contains(y), "DistanceCV: label \(y) outside 0..<\(k)")
+            squaredNorms.withUnsafeBufferPointer { g in
+                // d_j = G_jj − G_yy − 2(z̃_j − z̃_y) = (G_jj − 2 z̃_j) − (G_yy − 2 z̃_y)
+                let reference = g[y] - 2 * z[y]
+                let wrong = [0..<y, (y + 1)..<k]
+                // mean_j d_j over j ≠ y
                 var sum = 0.0
-                for j in 0..<k where j != y { sum += squared[j] - squared[y] }
+                for range in wrong {
+                    for j in range { sum += (g[j] - 2 * z[j]) - reference }
+                }
                 let mean = sum / Double(k - 1)
-                // std_j d_j = sqrt(mean_j (d_j − mean)²)
+                // std_j d_j = sqrt(mean_j (d_j − mean)²) over j ≠ y
                 var squares = 0.0
-                for j in 0..<k where j != y {
-                    let deviation = (squared[j] - squared[y]) - mean
-                    squares += deviation * deviation
+                for range in wrong {
+                    for j in range {
+                        let deviation = ((g[j] - 2 * z[j]) - reference) - mean
+                        squares += deviation * deviation
+                    }
                 }
                 deviations.add((squares / Double(k - 1)).squareRoot())
                 means.add(mean)

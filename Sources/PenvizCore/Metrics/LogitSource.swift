@@ -1,15 +1,16 @@
 /// Where a split's N×K logits come from: stored in the run (any dtype, read in
-/// place), held in memory, or computed from the features as `z = x·Wᵀ + b` in
-/// Float64 when the run saved none (DESIGN.md §3).
+/// place), held in memory, or computed block by block (as the measuring module's
+/// logit engine computes `z = x·Wᵀ + b` on a BLAS when the run saved none;
+/// DESIGN.md §3).
 ///
 /// Metrics read the logits in fixed blocks of rows, concurrently; nothing is
-/// materialised unless asked (``materialized()``), so a computed source costs
-/// K dot products of length D per row each time it is read.
+/// materialised unless asked (``materialized()``), so a computed source is
+/// computed again each time it is read.
 public struct LogitSource: Sendable {
     private enum Storage: Sendable {
         case stored(ArrayView)
         case matrix(Matrix)
-        case computed(features: ArrayView, weight: Matrix, bias: [Double])
+        case computed(@Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void)
     }
 
     private let storage: Storage
@@ -24,13 +25,12 @@ public struct LogitSource: Sendable {
         return LogitSource(storage: .stored(logits), rowCount: logits.shape[0], classCount: logits.shape[1])
     }
 
-    /// Logits computed from N×D `features` and the final layer: `z_k = x·w_k + b_k`, in Float64.
-    public static func computed(features: ArrayView, weight: Matrix, bias: [Double]) -> LogitSource {
-        precondition(features.columnCount == weight.columns && bias.count == weight.rows,
-                     "LogitSource: features D = \(features.columnCount), weight \(weight.rows)×\(weight.columns), \(bias.count) biases")
-        return LogitSource(
-            storage: .computed(features: features, weight: weight, bias: bias),
-            rowCount: features.rowCount, classCount: weight.rows)
+    /// Logits computed a block of rows at a time: `fill(rows, buffer)` writes the
+    /// logits of `rows` into `buffer` (rows.count × K, row-major).
+    public static func computed(
+        rowCount: Int, classCount: Int, fill: @escaping @Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void
+    ) -> LogitSource {
+        LogitSource(storage: .computed(fill), rowCount: rowCount, classCount: classCount)
     }
 
     /// Logits already in memory, one row per example.
@@ -81,34 +81,8 @@ public struct LogitSource: Sendable {
             for (position, value) in matrix.values[(rows.lowerBound * k)..<(rows.upperBound * k)].enumerated() {
                 buffer[position] = value
             }
-        case .computed(let features, let weight, let bias):
-            Self.computeLogits(features: features, weight: weight, bias: bias, rows: rows, into: buffer)
-        }
-    }
-
-    /// z[r, k] = x_r·w_k + b_k for the rows of one block. Rows go 32 at a time so
-    /// that each weight row, once loaded, serves 32 examples from cache.
-    private static func computeLogits(
-        features: ArrayView, weight: Matrix, bias: [Double], rows: Range<Int>,
-        into buffer: UnsafeMutableBufferPointer<Double>
-    ) {
-        let d = weight.columns, k = weight.rows, tile = 32
-        let x = UnsafeMutableBufferPointer<Double>.allocate(capacity: tile * d)
-        defer { x.deallocate() }
-        weight.values.withUnsafeBufferPointer { w in
-            for tileStart in stride(from: rows.lowerBound, to: rows.upperBound, by: tile) {
-                let tileRows = tileStart..<min(tileStart + tile, rows.upperBound)
-                for (position, row) in tileRows.enumerated() {
-                    features.readRow(row, into: UnsafeMutableBufferPointer(rebasing: x[(position * d)..<((position + 1) * d)]))
-                }
-                for classIndex in 0..<k {
-                    let wk = w.baseAddress! + classIndex * d
-                    for position in 0..<tileRows.count {
-                        let out = (tileRows.lowerBound - rows.lowerBound + position) * k + classIndex
-                        buffer[out] = VectorKernels.dot(x.baseAddress! + position * d, wk, count: d) + bias[classIndex]
-                    }
-                }
-            }
+        case .computed(let fill):
+            fill(rows, buffer)
         }
     }
 }

@@ -34,9 +34,12 @@ extension SplitGeometry {
         /// Rows seen, over every class.
         public var count: Int { classes.reduce(0) { $0 + ($1?.count ?? 0) } }
 
-        public mutating func add(
-            position: Int, features: UnsafeBufferPointer<Double>, label: Int, logits: UnsafeBufferPointer<Double>?
-        ) {
+        public mutating func add(_ row: ExampleRow) {
+            add(features: row.features, label: row.label)
+        }
+
+        /// Takes one example's D features `features` and its class id `label`.
+        mutating func add(features: UnsafeBufferPointer<Double>, label: Int) {
             precondition(classes.indices.contains(label), "ClassMoments: label \(label) outside 0..<\(classes.count)")
             guard classes[label] != nil else {
                 // n = 1: μ = x, M2 = 0

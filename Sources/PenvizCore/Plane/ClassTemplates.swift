@@ -41,3 +41,12 @@ public struct ClassTemplates: Sendable {
         Array(values[(k * dimension)..<((k + 1) * dimension)])
     }
 }
+
+extension ClassTemplates {
+    /// `‖t_k‖²` for every class k: the diagonal of the Gram matrix `G = T Tᵀ`.
+    public var squaredNorms: [Double] {
+        values.withUnsafeBufferPointer { t in
+            (0..<count).map { k in VectorKernels.dot(t.baseAddress! + k * dimension, t.baseAddress! + k * dimension, count: dimension) }
+        }
+    }
+}

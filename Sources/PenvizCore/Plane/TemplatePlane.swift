@@ -29,6 +29,8 @@ public struct TemplatePlane: Sendable, Codable {
     public let templateCoordinates: [PlanePoint]
     /// The constant terms `e[D] − o·e` (bias) or `−o·e` of the per-row projection, for e1 and e2.
     private let projectionOffsets: PlanePoint
+    /// `o·e1` and `o·e2`, over the whole template (with the bias when there is one).
+    private let originOffsets: PlanePoint
 
     /// The plane through the templates of `triplet`.
     ///
@@ -104,6 +106,7 @@ public struct TemplatePlane: Sendable, Codable {
             (includesBias ? e[e.count - 1] : 0) - Self.dot(origin, e)
         }
         projectionOffsets = PlanePoint(p1: offset(e1), p2: offset(e2))
+        originOffsets = PlanePoint(p1: Self.dot(origin, e1), p2: Self.dot(origin, e2))
     }
 
     /// Length of a feature row, D (the basis vectors have one more element with the bias).
@@ -124,6 +127,26 @@ public struct TemplatePlane: Sendable, Codable {
                     p2: VectorKernels.dot(x.baseAddress!, e2.baseAddress!, count: d) + projectionOffsets.p2)
             }
         }
+    }
+
+    /// The coordinates of an example from its three template logits
+    /// `z̃_a = x̃·t_a`, `z̃_b`, `z̃_c` (DESIGN.md §2, step 5): O(1), no features.
+    ///
+    /// With `n1 = ‖t_b − t_a‖`, `c = (t_c − t_a)·e1` and `n2 = ‖v‖` (read off the
+    /// templates' own coordinates: `t_b − t_a = n1 e1`, `t_c − t_a = c e1 + n2 e2`),
+    ///
+    ///     p1 = (z̃_b − z̃_a)/n1 − o·e1
+    ///     p2 = ((z̃_c − z̃_a) − c (z̃_b − z̃_a)/n1)/n2 − o·e2
+    ///
+    /// which is `(x̃ − o)·e1` and `(x̃ − o)·e2` since `x̃·(t_k − t_a) = z̃_k − z̃_a`.
+    public func project(templateLogits za: Double, _ zb: Double, _ zc: Double) -> PlanePoint {
+        let t = templateCoordinates
+        let n1 = t[1].p1 - t[0].p1, c = t[2].p1 - t[0].p1, n2 = t[2].p2 - t[0].p2
+        // x̃·e1 = (z̃_b − z̃_a)/n1
+        let along = (zb - za) / n1
+        // x̃·e2 = ((z̃_c − z̃_a) − c·x̃·e1)/n2
+        let across = ((zc - za) - c * along) / n2
+        return PlanePoint(p1: along - originOffsets.p1, p2: across - originOffsets.p2)
     }
 
     /// The coordinates of the feature row `x` (D values, without the appended 1).

@@ -7,16 +7,17 @@ import PenvizCore
 /// hard·train, hard·val, smoothed·train, smoothed·val; the headers read `hard`
 /// over the first two and `smoothed` over the last two, and each panel is titled
 /// with its split. Each row is labelled with its triplet at the left, carries its
-/// own legend, and draws the triplet on the plane of each column's run.
+/// own legend, and draws the triplet's points on the plane of each column's run.
+/// The points are measured beforehand (PenvizAnalysis's `Comparison` gathers
+/// them from the template logits; see ``init(_:panels:)``).
 ///
 /// ```swift
 /// let grid = ComparisonGrid(
-///     columns: [.init(header: "hard", run: hard, split: hard.split(named: "val")!),
-///               .init(header: "smoothed", run: smoothed, split: smoothed.split(named: "val")!)],
-///     rows: [.init(label: "cat · dog · frog", planes: [hardPlane, smoothedPlane],
-///                  captions: ["tightness 0.42", "tightness 0.17"])],
+///     columns: [.init(header: "hard", title: "val"), .init(header: "smoothed", title: "val")],
+///     rows: [.init(label: "cat · dog · frog", classNames: ["cat", "dog", "frog"],
+///                  points: [hardPoints, smoothedPoints], captions: ["tightness 0.42", "tightness 0.17"])],
 ///     panels: PlanePanels(perClass: 500))
-/// try grid.figure(options: FigureOptions(width: 600, height: 300)).write(to: "compare.pdf")
+/// let pdf = try grid.figure(options: FigureOptions(width: 600, height: 300)).encoded(as: .pdf)
 /// ```
 public struct ComparisonGrid: Sendable {
     /// One column of the grid: one split of one run.
@@ -24,16 +25,13 @@ public struct ComparisonGrid: Sendable {
         /// The header above the column: the run's label. Neighbouring columns of
         /// the same run share one spanning header.
         public var header: String
-        /// The run the column shows.
-        public var run: Run
-        /// The split the column shows; its name titles the column's panels.
-        public var split: Split
+        /// The title of the column's panels: the split's name.
+        public var title: String
 
         /// A column from its parts.
-        public init(header: String, run: Run, split: Split) {
+        public init(header: String, title: String) {
             self.header = header
-            self.run = run
-            self.split = split
+            self.title = title
         }
     }
 
@@ -41,15 +39,18 @@ public struct ComparisonGrid: Sendable {
     public struct Row: Sendable {
         /// The label at the left of the row, such as the triplet's class names.
         public var label: String
-        /// The triplet's plane in each column's run, one per column; all on the same triplet.
-        public var planes: [TemplatePlane]
+        /// The names of the triplet's classes a, b and c, for the legend.
+        public var classNames: [String]
+        /// The points of each column's panel, on the triplet's plane in that column's run.
+        public var points: [PlanePoints]
         /// A caption under each panel (such as its tightness), one per column; nil for none.
         public var captions: [String?]
 
         /// A row from its parts.
-        public init(label: String, planes: [TemplatePlane], captions: [String?]) {
+        public init(label: String, classNames: [String], points: [PlanePoints], captions: [String?]) {
             self.label = label
-            self.planes = planes
+            self.classNames = classNames
+            self.points = points
             self.captions = captions
         }
     }
@@ -65,9 +66,10 @@ public struct ComparisonGrid: Sendable {
     public init(columns: [Column], rows: [Row], panels: PlanePanels = PlanePanels()) {
         precondition(!columns.isEmpty, "ComparisonGrid: needs at least one column")
         for row in rows {
-            precondition(row.planes.count == columns.count && row.captions.count == columns.count,
-                         "ComparisonGrid: row '\(row.label)' has \(row.planes.count) planes and \(row.captions.count) captions for \(columns.count) columns")
-            precondition(Set(row.planes.map(\.triplet)).count == 1, "ComparisonGrid: row '\(row.label)' mixes triplets")
+            precondition(row.points.count == columns.count && row.captions.count == columns.count,
+                         "ComparisonGrid: row '\(row.label)' has \(row.points.count) panels and \(row.captions.count) captions for \(columns.count) columns")
+            precondition(Set(row.points.map(\.plane.triplet)).count == 1, "ComparisonGrid: row '\(row.label)' mixes triplets")
+            precondition(row.classNames.count == 3, "ComparisonGrid: row '\(row.label)' names \(row.classNames.count) classes")
         }
         self.columns = columns
         self.rows = rows
@@ -75,15 +77,13 @@ public struct ComparisonGrid: Sendable {
     }
 
     /// The figure with `options`: column headers from the columns, panel titles
-    /// from the splits, and per row its label, its panels and a legend of its
-    /// three classes (coloured by slot, named as in the first column's run).
+    /// from the columns, and per row its label, its panels and a legend of its
+    /// three classes (coloured by slot).
     public func figure(options: FigureOptions) -> Figure {
         let figureRows = rows.map { row in
-            let classes = PlanePanels.classes(of: row.planes[0], in: columns[0].run)
-            let rowPanels = zip(columns, zip(row.planes, row.captions)).map { column, planeAndCaption in
-                panels.panel(
-                    split: column.split, plane: planeAndCaption.0, classes: classes, title: column.split.name,
-                    caption: planeAndCaption.1)
+            let classes = ClassStyle.slots(row.classNames)
+            let rowPanels = zip(columns, zip(row.points, row.captions)).map { column, pointsAndCaption in
+                panels.panel(points: pointsAndCaption.0, classes: classes, title: column.title, caption: pointsAndCaption.1)
             }
             return Figure.Row(label: row.label, panels: rowPanels, legend: Legend(classes: classes))
         }

@@ -23,16 +23,28 @@ public struct PlanePanels: Sendable {
         ClassStyle.slots(plane.triplet.ids.map { run.classNames[$0] })
     }
 
-    /// The panel of `split` on `plane`, titled `title`, with an optional caption.
+    /// The panel of `split` on `plane`, titled `title`, with an optional caption:
+    /// the sampled rows' features projected onto the plane.
     public func panel(split: Split, plane: TemplatePlane, classes: [ClassStyle], title: String, caption: String? = nil) -> Panel {
         let rows = sampledRows(split: split, triplet: plane.triplet)
-        let points = plane.project(features: split.features, rows: rows)
-        let slot = Dictionary(uniqueKeysWithValues: plane.triplet.ids.enumerated().map { ($1, $0) })
+        let points = PlanePoints(
+            plane: plane, points: plane.project(features: split.features, rows: rows), labels: rows.map { split.labels[$0] },
+            positions: rows)
+        return panel(points: points, classes: classes, title: title, caption: caption)
+    }
+
+    /// The panel of `points` (projected beforehand: from the features or the
+    /// template logits), titled `title`, with an optional caption; at most
+    /// ``perClass`` points a class are drawn, the same sample as ``sampledRows(split:triplet:)``.
+    public func panel(points: PlanePoints, classes: [ClassStyle], title: String, caption: String? = nil) -> Panel {
+        let kept = sampled(labels: points.labels, triplet: points.plane.triplet)
+        let slot = Dictionary(uniqueKeysWithValues: points.plane.triplet.ids.enumerated().map { ($1, $0) })
         let scatter = Scatter(
-            x: points.map(\.p1), y: points.map(\.p2), classIndex: rows.map { slot[split.labels[$0]]! })
+            x: kept.map { points.points[$0].p1 }, y: kept.map { points.points[$0].p2 },
+            classIndex: kept.map { slot[points.labels[$0]]! })
         var panel = Panel.templatePlane(
             title: title, classes: classes, points: scatter,
-            templates: plane.templateCoordinates.map { Point(x: $0.p1, y: $0.p2) })
+            templates: points.plane.templateCoordinates.map { Point(x: $0.p1, y: $0.p2) })
         panel.caption = caption
         return panel
     }
@@ -47,19 +59,25 @@ public struct PlanePanels: Sendable {
     public func sampledRows(split: Split, triplet: Triplet) -> [Int] {
         let wanted = Set(triplet.ids)
         let rows = split.labels.indices.filter { wanted.contains(split.labels[$0]) }
-        guard let perClass else { return rows }
+        return sampled(labels: rows.map { split.labels[$0] }, triplet: triplet).map { rows[$0] }
+    }
+
+    /// The indices into `labels` (the class ids of a triplet's examples, in row
+    /// order) that the seeded per-class sample keeps, in order.
+    private func sampled(labels: [Int], triplet: Triplet) -> [Int] {
+        guard let perClass else { return Array(labels.indices) }
         var kept: [Int] = []
         for id in triplet.ids {
-            var classRows = rows.filter { split.labels[$0] == id }
-            if classRows.count > perClass {
+            var members = labels.indices.filter { labels[$0] == id }
+            if members.count > perClass {
                 var generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(id + 1))
                 for i in 0..<perClass {
-                    let j = i + generator.next(below: classRows.count - i)
-                    classRows.swapAt(i, j)
+                    let j = i + generator.next(below: members.count - i)
+                    members.swapAt(i, j)
                 }
-                classRows = Array(classRows[0..<perClass])
+                members = Array(members[0..<perClass])
             }
-            kept += classRows
+            kept += members
         }
         return kept.sorted()
     }

@@ -1,6 +1,5 @@
 import Foundation
 import PenvizCore
-import PenvizIO
 
 extension Figure {
     /// The figure laid out with the fonts it is drawn with.
@@ -34,42 +33,8 @@ extension Figure {
     }
 
     /// The figure drawn in each of `formats` on separate threads, each a file's bytes or the error drawing it.
-    private func drawn(_ formats: [ImageFormat]) -> [Result<[UInt8], any Error>] {
+    public func drawn(_ formats: [ImageFormat]) -> [Result<[UInt8], any Error>] {
         RowBlocks.concurrentMap(count: formats.count) { index in Result { try encoded(as: formats[index]) } }
-    }
-
-    /// Draws the figure to `path` in the format its extension names (`.png`,
-    /// `.svg`, `.pdf`). The file is drawn in memory, written beside the target
-    /// under a temporary name and renamed into place, so a failure leaves any
-    /// older file untouched.
-    ///
-    /// - Throws: ``PenvizError``: usage for an unknown extension or a bad size,
-    ///   input naming `path` when drawing or writing fails.
-    public func write(to path: String) throws {
-        try write(to: [path])
-    }
-
-    /// Draws the figure to every one of `paths`, each in the format its
-    /// extension names. Each format is drawn once, the formats side by side,
-    /// and every file is drawn before the first is written, so a figure that
-    /// cannot be drawn leaves all of them untouched.
-    ///
-    /// - Throws: ``PenvizError``: usage for an unknown extension or a bad size,
-    ///   input naming a path of the format when drawing or writing fails.
-    public func write(to paths: [String]) throws {
-        let formats = try paths.map(ImageFormat.init(path:))
-        let distinct = formats.indices.filter { formats.firstIndex(of: formats[$0]) == $0 }.map { formats[$0] }
-        var bytes: [ImageFormat: [UInt8]] = [:]
-        for (format, result) in zip(distinct, drawn(distinct)) {
-            do {
-                bytes[format] = try result.get()
-            } catch let error as PenvizError where error.kind == .input {
-                throw PenvizError.input(paths[formats.firstIndex(of: format)!], error.message)
-            }
-        }
-        for (path, format) in zip(paths, formats) {
-            try AtomicFile.write(Data(bytes[format]!), to: path)
-        }
     }
 }
 

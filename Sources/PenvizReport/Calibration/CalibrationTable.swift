@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 /// The plain-text table `penviz calibrate` prints: two lines per run, the
 /// evaluation split before temperature scaling (T = 1) and after it (T = T*).
 ///

@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 /// The plain-text table `penviz compare` prints: aligned columns, one line per
 /// run and split with the whole-split metrics, then one block per triplet with
 /// each panel's spreads, separation and tightness.

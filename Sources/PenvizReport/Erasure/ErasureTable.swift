@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 /// The plain-text table `penviz erasure` prints: one line per run.
 ///
 /// ```text

@@ -1,3 +1,4 @@
+import PenvizAnalysis
 import PenvizCore
 
 /// Everything `penviz report` writes, measured and drawn once: the numbers
@@ -40,7 +41,10 @@ public struct ReportContent: Sendable {
             erasureNote = reason
         }
         metrics = ReportMetrics(
-            runs: try comparison.runs.map(ReportMetrics.RunSplits.init(measuring:)), comparison: comparison.metrics,
+            runs: try zip(comparison.runs, comparison.metrics.runs).map { compared, measured in
+                ReportMetrics.RunSplits(label: compared.label, splits: try SplitSummary.all(of: compared.run, measured: measured.splits))
+            },
+            comparison: comparison.metrics,
             calibration: CalibrationReport(settings: settings, runs: calibrations), erasure: erasureReport,
             erasureNote: erasureNote)
         document = ReportDocument(metrics: metrics, title: title)

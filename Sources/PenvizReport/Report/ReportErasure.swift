@@ -1,3 +1,4 @@
+import PenvizAnalysis
 import PenvizCore
 
 /// The information-erasure part of a report: measured for every run, or

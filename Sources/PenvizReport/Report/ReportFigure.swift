@@ -1,3 +1,4 @@
+import PenvizAnalysis
 import PenvizCore
 import PenvizRender
 
@@ -31,7 +32,7 @@ public struct ReportFigure: Sendable {
     /// so rows are labelled by how their triplet was chosen (the legend beside
     /// each row names its classes); a given triplet keeps its class names when they fit.
     static func comparison(_ comparison: Comparison, look: ReportLook) -> ReportFigure {
-        var grid = comparison.grid(panels: PlanePanels(perClass: look.perClass, seed: look.seed))
+        var grid = ComparisonGrid(comparison, panels: PlanePanels(perClass: look.perClass, seed: look.seed))
         for (index, triplet) in comparison.metrics.triplets.enumerated() {
             let names = triplet.names.joined(separator: " · ")
             switch triplet.kind {

@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 /// Every number `penviz report` shows, in the shape of its `metrics.json`: the
 /// documents of `penviz compare`, `penviz calibrate` and `penviz erasure` in one
 /// file, beside a summary of every split of every run.

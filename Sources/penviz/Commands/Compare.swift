@@ -1,4 +1,5 @@
 import ArgumentParser
+import PenvizAnalysis
 import PenvizCore
 import PenvizIO
 import PenvizRender
@@ -80,7 +81,7 @@ struct Compare: ParsableCommand {
             criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits,
             includeBias: !noBias)
 
-        let grid = comparison.grid(panels: look.planePanels)
+        let grid = ComparisonGrid(comparison, panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
         try output.figures.write(grid.figure(options: options))
         if let metrics = output.metrics { try JSONOutput.write(comparison.metrics, to: metrics) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PenvizAnalysis
 import PenvizCore
 import PenvizIO
 import PenvizRender

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PenvizAnalysis
 import PenvizCore
 import PenvizIO
 import PenvizRender

@@ -1,3 +1,4 @@
+import PenvizAnalysis
 import PenvizCore
 import PenvizReport
 
@@ -25,6 +26,7 @@ extension Comparison {
         let comparison = try Comparison(
             runs: runs, splits: splitNames, triplets: triplets, includeBias: includeBias, progress: bar)
         bar?.finish()
+        comparison.notes.forEach(Diagnostics.note)
         comparison.warnings.forEach(Diagnostics.warning)
         return comparison
     }

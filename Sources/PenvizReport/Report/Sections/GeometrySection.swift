@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 extension ReportDocument.Section {
     /// One row of the geometry table: a whole-split metric, how to read it, and
     /// how its change from the first run is written.

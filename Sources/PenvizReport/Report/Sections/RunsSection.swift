@@ -1,3 +1,5 @@
+import PenvizAnalysis
+
 extension ReportDocument.Section {
     /// Section 1: each run's shape, α, and the size and accuracy of each of its
     /// splits; the finding says how accuracy moved on the held-out split.

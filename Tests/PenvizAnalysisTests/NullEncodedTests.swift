@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// Absent values stay in the JSON as `null` and read back as nil.
 @Suite("NullEncoded")

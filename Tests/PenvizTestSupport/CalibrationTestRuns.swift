@@ -7,24 +7,32 @@ import PenvizCore
 /// The final layer is the K×K identity with zero bias, so a split's features
 /// are its logits: a split stored without logits gets exactly the same logits
 /// computed as `x·Wᵀ + b`.
-enum CalibrationTestRuns {
+public enum CalibrationTestRuns {
     /// One split: logit rows and labels; `storesLogits` false leaves the logits to be computed.
-    struct SplitData {
-        var name: String
-        var logits: [[Double]]
-        var labels: [Int]
-        var storesLogits = true
+    public struct SplitData: Sendable {
+        public var name: String
+        public var logits: [[Double]]
+        public var labels: [Int]
+        public var storesLogits = true
+
+        /// A split from its parts.
+        public init(name: String, logits: [[Double]], labels: [Int], storesLogits: Bool = true) {
+            self.name = name
+            self.logits = logits
+            self.labels = labels
+            self.storesLogits = storesLogits
+        }
     }
 
     /// A float64 view of `values` with `shape`, C order.
-    static func array(_ values: [Double], shape: [Int]) throws -> ArrayView {
+    public static func array(_ values: [Double], shape: [Int]) throws -> ArrayView {
         let bytes = values.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
         return try ArrayView(shape: shape, dtype: .float64, storage: ByteStorage(copying: bytes))
     }
 
     /// A run of `classCount` classes named `c0`, `c1`, … with `splits` and, by
     /// key, N×L×K augmented logits given as N×L rows of K values.
-    static func run(
+    public static func run(
         source: String = "calib.npz", classCount k: Int, alpha: Double? = nil, splits: [SplitData],
         augmented: [String: [[[Double]]]] = [:]
     ) throws -> Run {
@@ -67,12 +75,12 @@ enum CalibrationTestRuns {
     /// ECE = ¼·0.5 + ¾·|2/3 − 2.45/3| = 0.125 + 0.1125 = 0.2375 and MCE = 0.5;
     /// accuracy ½; NLL = −¼ (ln ¾ + ln ⅒ + ln ½ + ln ⅘);
     /// Brier = ¼ (0.125 + 1.62 + 0.5 + 0.08) = 0.58125.
-    static let handTest = SplitData(
+    public static let handTest = SplitData(
         name: "test", logits: [[log(3), 0], [0, log(9)], [0, 0], [0, log(4)]], labels: [0, 0, 1, 1])
 
     /// An over-confident split: 40 rows of K logits, three times seeded uniform
     /// values in −1…1, labelled so that two thirds of the predictions are right.
-    static func overconfident(name: String = "val", seed: UInt64 = 1, classCount k: Int = 3) -> SplitData {
+    public static func overconfident(name: String = "val", seed: UInt64 = 1, classCount k: Int = 3) -> SplitData {
         var generator = SeededGenerator(seed: seed)
         var logits: [[Double]] = [], labels: [Int] = []
         for row in 0..<40 {

@@ -1,8 +1,9 @@
 import Foundation
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// The whole-split metrics of ``ComparisonMetrics/SplitMetrics`` on the
 /// hand-solved run of ``ComparisonTestSupport/handSolved(source:alpha:)``.
@@ -10,9 +11,7 @@ import Testing
 struct ComparisonSplitMetricsTests {
     static func measure(_ splitName: String, alpha: Double? = nil) throws -> ComparisonMetrics.SplitMetrics {
         let run = try ComparisonTestSupport.handSolved()
-        return try .init(
-            measuring: run.split(named: splitName)!, of: run, alpha: alpha,
-            templates: ClassTemplates(weight: run.weight, bias: run.bias))
+        return try SplitMeasurement(run.split(named: splitName)!, in: LogitSpace(run: run), planes: [], alpha: alpha).metrics
     }
 
     @Test("class geometry: means (0,1), (2,1), (5,5); four unit deviations among five examples")
@@ -77,8 +76,7 @@ struct ComparisonSplitMetricsTests {
             source: "empty.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "dog", "owl"],
             splits: [.init(name: "val", features: [], labels: [])])
         #expect {
-            try ComparisonMetrics.SplitMetrics(
-                measuring: run.splits[0], of: run, alpha: nil, templates: ClassTemplates(weight: run.weight, bias: run.bias))
+            try SplitMeasurement(run.splits[0], in: LogitSpace(run: run), planes: [], alpha: nil)
         } throws: { error in
             let message = (error as? PenvizError)?.message ?? ""
             return message.hasPrefix("empty.npz: split 'val': ")
@@ -117,7 +115,7 @@ struct ComparisonSplitMetricsTests {
         let run = try ComparisonTestSupport.run(
             weight: weight, bias: [0.5, 0, -0.5], names: ["cat", "dog", "owl"],
             splits: [.init(name: "train", features: features, labels: labels)])
-        let templates = ClassTemplates(weight: run.weight, bias: run.bias)
+        let space = LogitSpace(run: run)
         let plain = run.splits[0]
         let log = ReleaseLog()
         let original = plain.features
@@ -127,13 +125,13 @@ struct ComparisonSplitMetricsTests {
             offset: original.offset)
         let split = Split(name: plain.name, features: recorded, labels: plain.labels, logits: plain.logits)
 
-        let metrics = try ComparisonMetrics.SplitMetrics(measuring: split, of: run, alpha: nil, templates: templates)
+        let metrics = try SplitMeasurement(split, in: space, planes: [], alpha: nil).metrics
         let released = log.ranges.sorted { $0.lowerBound < $1.lowerBound }
         #expect(released.count == 3)
         #expect(released.first?.lowerBound == original.offset)
         #expect(released.last?.upperBound == original.offset + n * d * 8)
         #expect(zip(released, released.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-        #expect(metrics == (try ComparisonMetrics.SplitMetrics(measuring: plain, of: run, alpha: nil, templates: templates)))
+        #expect(metrics == (try SplitMeasurement(plain, in: space, planes: [], alpha: nil).metrics))
         #expect(metrics.logits == .computed && metrics.count == n)
     }
 }

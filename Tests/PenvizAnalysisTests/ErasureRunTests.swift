@@ -1,8 +1,9 @@
 import Foundation
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// `RunErasure`: Î from a run's augmented logits, against closed forms, and its errors.
 @Suite("RunErasure")

@@ -1,6 +1,6 @@
 import Foundation
+import PenvizAnalysis
 import PenvizCore
-import PenvizRender
 
 extension RunCalibration {
     /// The run's two reliability diagrams for ``ReliabilityFigure``: before

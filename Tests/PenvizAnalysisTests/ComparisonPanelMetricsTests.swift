@@ -1,8 +1,9 @@
 import Foundation
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// The per-panel geometry of ``ComparisonMetrics/PanelMetrics``, solved by hand.
 ///
@@ -16,7 +17,8 @@ struct ComparisonPanelMetricsTests {
 
     static func measure(_ run: Run, _ triplet: Triplet, split: String = "val") throws -> ComparisonMetrics.PanelMetrics {
         let plane = try TemplatePlane(weight: run.weight, bias: run.bias, triplet: triplet)
-        return ComparisonMetrics.PanelMetrics(measuring: run.split(named: split)!, on: plane, run: "hard", classNames: run.classNames)
+        let points = try SplitMeasurement(run.split(named: split)!, in: LogitSpace(run: run), planes: [plane], alpha: nil).panels[0]
+        return ComparisonMetrics.PanelMetrics(measuring: points, run: "hard", split: split, classNames: run.classNames)
     }
 
     @Test("spreads 1, 1/√2 and 0; tightness is their mean over the separation")

@@ -1,8 +1,9 @@
 import Foundation
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// `RunCalibration`: a run's figures before and after temperature scaling,
 /// against hand-solved and independently computed values.

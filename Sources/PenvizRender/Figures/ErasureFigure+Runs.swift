@@ -1,5 +1,5 @@
 import Foundation
-import PenvizRender
+import PenvizAnalysis
 
 extension ErasureFigure {
     /// The figure of `runs` (all on the same classes), a panel each, titled

@@ -114,8 +114,8 @@ public struct RunCalibration: Sendable {
         return split
     }
 
-    /// The split's stored logits, or `x·Wᵀ + b` computed in Float64.
+    /// The split's stored logits, or `x·Wᵀ + b` computed in Float64 on the BLAS.
     private static func logits(of split: Split, in run: Run) -> LogitSource {
-        split.logits.map(LogitSource.stored) ?? .computed(features: split.features, weight: run.weight, bias: run.bias)
+        LogitSpace(run: run).modelLogits(of: split)
     }
 }

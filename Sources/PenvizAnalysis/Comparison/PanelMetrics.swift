@@ -1,5 +1,4 @@
 import PenvizCore
-import PenvizRender
 
 extension ComparisonMetrics {
     /// The geometry of one panel, one run's split on one triplet's plane, in
@@ -60,15 +59,12 @@ extension ComparisonMetrics {
             self.tightness = tightness
         }
 
-        /// Measures the panel of `split` on `plane`: every example of the plane's
-        /// three classes, projected. `run` is the run's label, `classNames` its K names.
-        public init(measuring split: Split, on plane: TemplatePlane, run: String, classNames: [String]) {
-            let rows = PlanePanels().sampledRows(split: split, triplet: plane.triplet)
-            let geometry = PanelGeometry(
-                points: plane.project(features: split.features, rows: rows), labels: rows.map { split.labels[$0] },
-                plane: plane)
+        /// Measures the panel whose points are `points`: every example of the plane's
+        /// three classes in split `split` of the run labelled `run`, whose K class names are `classNames`.
+        public init(measuring points: PlanePoints, run: String, split: String, classNames: [String]) {
+            let geometry = PanelGeometry(points: points.points, labels: points.labels, plane: points.plane)
             self.init(
-                run: run, split: split.name,
+                run: run, split: split,
                 spreads: geometry.spreads.map {
                     ClassSpread(id: $0.classID, name: classNames[$0.classID], count: $0.count, spread: $0.spread)
                 },

@@ -1,15 +1,15 @@
 import Foundation
 import PenvizCore
-import PenvizRender
 
 /// `penviz compare`'s work: runs side by side on the planes of a few triplets,
 /// and everything measured about them (DESIGN.md §3).
 ///
 /// Building a comparison checks that the runs can be compared (the same K and
 /// class names, every requested split present), builds each triplet's plane in
-/// each run, and measures each run's splits once and each panel once. The
-/// result feeds the figure (``grid(panels:)``), the table (``ComparisonTable``)
-/// and the JSON (``metrics``).
+/// each run, and measures each run's split in one pass in logit space
+/// (``SplitMeasurement``): its whole-split metrics and the points of every
+/// panel. The result feeds the figure (PenvizRender's `ComparisonGrid`), the
+/// table (PenvizReport's `ComparisonTable`) and the JSON (``metrics``).
 public struct Comparison: Sendable {
     /// The runs, in column order.
     public let runs: [ComparedRun]
@@ -19,8 +19,13 @@ public struct Comparison: Sendable {
     public let triplets: [ComparedTriplet]
     /// The plane of triplet `t` in run `r`: `planes[t][r]`.
     public let planes: [[TemplatePlane]]
+    /// The points of each panel: `panelPoints[t][c]` for triplet `t` in column `c`
+    /// (the columns run by run, split by split), every example of the triplet's classes.
+    public let panelPoints: [[PlanePoints]]
     /// Everything measured.
     public let metrics: ComparisonMetrics
+    /// Things the user should know that are not errors (stored logits that disagree with the features).
+    public let notes: [String]
 
     /// Compares `runs` on `splits` and `triplets`, with bias-augmented templates
     /// unless `includeBias` is false.
@@ -47,30 +52,31 @@ public struct Comparison: Sendable {
                     classNames: compared.run.classNames)
             }
         }
-        let runMetrics = try runs.map { compared in
-            let templates = ClassTemplates(weight: compared.run.weight, bias: compared.run.bias, includeBias: includeBias)
-            return ComparisonMetrics.RunMetrics(
-                label: compared.label, source: compared.run.source, alpha: compared.alpha,
-                classCount: compared.run.classCount, dimension: compared.run.dimension,
-                splits: try splits.map { name in
-                    try .init(
-                        measuring: compared.run.split(named: name)!, of: compared.run, alpha: compared.alpha,
-                        templates: templates, progress: progress)
-                })
+        // One pass a split: measured[r][s] for run r and split s, with the panels of every triplet.
+        let measured = try zip(runs, planes.transposed(columns: runs.count)).map { compared, runPlanes in
+            let space = LogitSpace(run: compared.run, includeBias: includeBias)
+            return try splits.map { name in
+                try SplitMeasurement(compared.run.split(named: name)!, in: space, planes: runPlanes, alpha: compared.alpha, progress: progress)
+            }
         }
+        let runMetrics = zip(runs, measured).map { compared, splitsMeasured in
+            ComparisonMetrics.RunMetrics(
+                label: compared.label, source: compared.run.source, alpha: compared.alpha,
+                classCount: compared.run.classCount, dimension: compared.run.dimension, splits: splitsMeasured.map(\.metrics))
+        }
+        let columns = zip(runs, measured).flatMap { compared, splitsMeasured in splitsMeasured.map { (compared.label, $0) } }
+        panelPoints = triplets.indices.map { t in columns.map { $0.1.panels[t] } }
         let classNames = runs[0].run.classNames
-        let tripletMetrics = zip(triplets, planes).map { row, rowPlanes in
-            let panels = zip(runs, rowPlanes).flatMap { compared, plane in
-                splits.map { name in
-                    ComparisonMetrics.PanelMetrics(
-                        measuring: compared.run.split(named: name)!, on: plane, run: compared.label, classNames: classNames)
-                }
+        let tripletMetrics = zip(triplets, panelPoints).map { row, rowPoints in
+            let panels = zip(columns, rowPoints).map { column, points in
+                ComparisonMetrics.PanelMetrics(measuring: points, run: column.0, split: column.1.metrics.name, classNames: classNames)
             }
             return ComparisonMetrics.TripletMetrics(
                 kind: row.kind, ids: row.triplet.ids, names: row.triplet.ids.map { classNames[$0] },
                 separation: panels[0].separation, panels: panels)
         }
         metrics = ComparisonMetrics(includesBias: includeBias, runs: runMetrics, triplets: tripletMetrics)
+        notes = measured.flatMap { $0.compactMap(\.note) }
     }
 
     /// The rows the whole-split metrics of `splits` of `runs` read: every row of each.
@@ -89,35 +95,6 @@ public struct Comparison: Sendable {
                 }
             }
         }
-    }
-
-    /// The figure: a row per triplet, a column per run and split, each panel
-    /// captioned with its tightness. `panels` draws the scatters (and may sample
-    /// them; the metrics always use every example).
-    public func grid(panels: PlanePanels) -> ComparisonGrid {
-        let columns = runs.flatMap { compared in
-            splitNames.map { name in ComparisonGrid.Column(header: compared.label, run: compared.run, split: compared.run.split(named: name)!) }
-        }
-        let rows = zip(triplets, zip(planes, metrics.triplets)).map { row, planesAndMetrics in
-            let (rowPlanes, measured) = planesAndMetrics
-            return ComparisonGrid.Row(
-                label: Self.rowLabel(kind: row.kind, names: measured.names),
-                planes: rowPlanes.flatMap { plane in splitNames.map { _ in plane } },
-                captions: measured.panels.map { Self.caption(tightness: $0.tightness) })
-        }
-        return ComparisonGrid(columns: columns, rows: rows, panels: panels)
-    }
-
-    /// `T-shirt/top · Pullover · Shirt`, or `similar: T-shirt/top · Pullover · Shirt` for an automatic triplet.
-    static func rowLabel(kind: ComparedTriplet.Kind, names: [String]) -> String {
-        let classes = names.joined(separator: " · ")
-        return kind == .given ? classes : "\(kind.rawValue): \(classes)"
-    }
-
-    /// `tightness 0.420` (three significant digits, trailing zeros kept so captions line up), or
-    /// `tightness n/a` when a class is empty.
-    static func caption(tightness: Double?) -> String {
-        "tightness " + (tightness.map { String(format: "%#.3g", $0) } ?? "n/a")
     }
 
     /// Runs are comparable when they have the same K and class names (K ≥ 3) and every split in `splits`.
@@ -145,5 +122,12 @@ public struct Comparison: Sendable {
                     run.source, "no split '\(missing)' to compare; the run has \(run.splits.map(\.name).joined(separator: ", "))")
             }
         }
+    }
+}
+
+private extension Array where Element == [TemplatePlane] {
+    /// The planes of each run, `[r][t]`, from the planes of each triplet, `[t][r]`.
+    func transposed(columns: Int) -> [[TemplatePlane]] {
+        (0..<columns).map { r in map { $0[r] } }
     }
 }

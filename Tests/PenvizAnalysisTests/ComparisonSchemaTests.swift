@@ -1,35 +1,13 @@
 import Foundation
 import Testing
 
-@testable import PenvizReport
+import PenvizTestSupport
+@testable import PenvizAnalysis
 
 /// The `--metrics` JSON of `penviz compare`: its documented keys, nulls that
 /// stay in the file, and decoding that gives back what was encoded.
 @Suite("Comparison JSON schema")
 struct ComparisonSchemaTests {
-    /// A document with every nullable value null somewhere.
-    static let sample = ComparisonMetrics(
-        includesBias: true,
-        runs: [
-            .init(label: "hard", source: "runs/hard.npz", alpha: nil, classCount: 10, dimension: 128, splits: [
-                .init(name: "val", count: 10000, logits: .stored, accuracy: 0.9287, within: 15.45, between: nil,
-                      clusterRatio: nil, gap: 15.11, lsGap: nil, incorrectSpread: 4.825, distanceCV: nil),
-            ]),
-            .init(label: "smoothed", source: "runs/smoothed.npz", alpha: 0.1, classCount: 10, dimension: 128, splits: [
-                .init(name: "val", count: 10000, logits: .computed, accuracy: 0.9346, within: 6.692, between: 15.12,
-                      clusterRatio: 0.4427, gap: 4.307, lsGap: 4.511, incorrectSpread: 0.6125, distanceCV: 0.1418),
-            ]),
-        ],
-        triplets: [
-            .init(kind: .similar, ids: [0, 2, 6], names: ["T-shirt/top", "Pullover", "Shirt"], separation: 1.11, panels: [
-                .init(run: "hard", split: "val", spreads: [
-                    .init(id: 0, name: "T-shirt/top", count: 1000, spread: 4.18),
-                    .init(id: 2, name: "Pullover", count: 1000, spread: 4.68),
-                    .init(id: 6, name: "Shirt", count: 0, spread: nil),
-                ], separation: 1.11, tightness: nil),
-            ]),
-        ])
-
     static func encode(_ value: ComparisonMetrics) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -38,13 +16,13 @@ struct ComparisonSchemaTests {
 
     @Test("decoding what was encoded gives the same metrics back")
     func roundTrip() throws {
-        let decoded = try JSONDecoder().decode(ComparisonMetrics.self, from: try Self.encode(Self.sample))
-        #expect(decoded == Self.sample)
+        let decoded = try JSONDecoder().decode(ComparisonMetrics.self, from: try Self.encode(SampleMetrics.comparison))
+        #expect(decoded == SampleMetrics.comparison)
     }
 
     @Test("every object has exactly the documented keys, null values included")
     func keys() throws {
-        let document = try JSONSerialization.jsonObject(with: try Self.encode(Self.sample)) as! [String: Any]
+        let document = try JSONSerialization.jsonObject(with: try Self.encode(SampleMetrics.comparison)) as! [String: Any]
         #expect(Set(document.keys) == ["schema_version", "includes_bias", "runs", "triplets"])
         #expect(document["schema_version"] as? Int == 1)
         let runs = document["runs"] as! [[String: Any]]
@@ -52,7 +30,7 @@ struct ComparisonSchemaTests {
             #expect(Set(run.keys) == ["label", "source", "alpha", "K", "D", "splits"])
             for split in run["splits"] as! [[String: Any]] {
                 #expect(Set(split.keys) == [
-                    "name", "n", "logits", "accuracy", "within", "between", "cluster_ratio", "gap", "ls_gap",
+                    "name", "n", "logits", "template_logits", "logit_deviation", "accuracy", "within", "between", "cluster_ratio", "gap", "ls_gap",
                     "incorrect_spread", "distance_cv",
                 ])
             }
@@ -60,6 +38,7 @@ struct ComparisonSchemaTests {
         #expect(runs[0]["alpha"] is NSNull)
         let hardVal = (runs[0]["splits"] as! [[String: Any]])[0]
         for key in ["between", "cluster_ratio", "ls_gap", "distance_cv"] { #expect(hardVal[key] is NSNull, "\(key)") }
+        #expect((runs[1]["splits"] as! [[String: Any]])[0]["logit_deviation"] is NSNull)
         #expect(hardVal["logits"] as? String == "stored")
         #expect((runs[1]["splits"] as! [[String: Any]])[0]["logits"] as? String == "computed")
 
@@ -76,7 +55,7 @@ struct ComparisonSchemaTests {
 
     @Test("a file with a documented key missing does not decode")
     func missingKey() throws {
-        var document = try JSONSerialization.jsonObject(with: try Self.encode(Self.sample)) as! [String: Any]
+        var document = try JSONSerialization.jsonObject(with: try Self.encode(SampleMetrics.comparison)) as! [String: Any]
         document["includes_bias"] = nil
         let data = try JSONSerialization.data(withJSONObject: document)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ComparisonMetrics.self, from: data) }

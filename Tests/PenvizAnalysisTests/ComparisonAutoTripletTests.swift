@@ -1,7 +1,8 @@
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// ``ComparedTriplet/automatic(_:in:includeBias:)`` on templates placed at known distances.
 @Suite("Comparison automatic triplets")

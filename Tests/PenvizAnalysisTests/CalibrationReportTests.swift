@@ -1,8 +1,9 @@
 import Foundation
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// The `--metrics` JSON of `penviz calibrate`: every documented key present,
 /// undefined values as `null`, and an exact round trip.

@@ -1,25 +1,14 @@
 import Foundation
 import PenvizCore
-import PenvizRender
+import PenvizTestSupport
 import Testing
 
-@testable import PenvizReport
+@testable import PenvizAnalysis
 
 /// ``Comparison``: which runs can be compared, how the metrics are assembled,
-/// and the figure grid it describes.
+/// and what they measure.
 @Suite("Comparison")
 struct ComparisonTests {
-    /// The hand-solved run as `hard` (no α) and as `smoothed` (stored α = 0.1), on train and val.
-    static func handComparison(includeBias: Bool = true) throws -> Comparison {
-        try Comparison(
-            runs: [ComparedRun(label: "hard", run: try ComparisonTestSupport.handSolved(source: "hard.npz")),
-                   ComparedRun(label: "smoothed", run: try ComparisonTestSupport.handSolved(source: "smoothed.npz", alpha: 0.1))],
-            splits: ["train", "val"],
-            triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2)),
-                       ComparedTriplet(kind: .similar, triplet: Triplet(2, 0, 1))],
-            includeBias: includeBias)
-    }
-
     @Test("the whole-split pass reports every row of every compared split once")
     func progress() throws {
         final class Count: WorkProgress, @unchecked Sendable {
@@ -40,7 +29,7 @@ struct ComparisonTests {
 
     @Test("runs, splits and panels come in column order: run by run, split by split")
     func assembly() throws {
-        let metrics = try Self.handComparison().metrics
+        let metrics = try ComparisonTestSupport.handComparison().metrics
         #expect(metrics.schemaVersion == 1 && metrics.includesBias)
         #expect(metrics.runs.map(\.label) == ["hard", "smoothed"])
         #expect(metrics.runs.map(\.source) == ["hard.npz", "smoothed.npz"])
@@ -56,7 +45,7 @@ struct ComparisonTests {
 
     @Test("α comes from the run's label_smoothing unless given; ls_gap = ln(((1 − α)K + α)/α) beside gap")
     func alphas() throws {
-        let metrics = try Self.handComparison().metrics
+        let metrics = try ComparisonTestSupport.handComparison().metrics
         #expect(metrics.runs[0].alpha == nil)
         #expect(metrics.runs[0].splits.allSatisfy { $0.lsGap == nil })
         #expect(metrics.runs[1].alpha == 0.1)
@@ -80,11 +69,11 @@ struct ComparisonTests {
 
     @Test("a triplet's separation is its template separation in the first run")
     func tripletSeparation() throws {
-        let metrics = try Self.handComparison().metrics
+        let metrics = try ComparisonTestSupport.handComparison().metrics
         let separation = (2 + 8.0.squareRoot() + 12.0.squareRoot()) / 3
         #expect(metrics.triplets.allSatisfy { ComparisonTestSupport.close($0.separation, separation) })
         // Without the bias the templates are (0,0), (2,0), (0,2): (2 + 2 + √8)/3.
-        let flat = try Self.handComparison(includeBias: false).metrics
+        let flat = try ComparisonTestSupport.handComparison(includeBias: false).metrics
         #expect(!flat.includesBias)
         #expect(ComparisonTestSupport.close(flat.triplets[0].separation, (4 + 8.0.squareRoot()) / 3))
     }
@@ -142,26 +131,5 @@ struct ComparisonTests {
             "run 'b', split 'val' has no examples of class 'owl' (2): its spread and the tightness of the cat, dog, owl panel are null"
         ])
         #expect(comparison.metrics.triplets[0].panels.map { $0.tightness == nil } == [false, true])
-    }
-
-    @Test("the grid: a row per triplet, run labels over each run's splits, tightness captions")
-    func grid() throws {
-        let comparison = try Self.handComparison()
-        let grid = comparison.grid(panels: PlanePanels())
-        #expect(grid.columns.map(\.header) == ["hard", "hard", "smoothed", "smoothed"])
-        #expect(grid.columns.map(\.split.name) == ["train", "val", "train", "val"])
-        #expect(grid.columns.map(\.run.source) == ["hard.npz", "hard.npz", "smoothed.npz", "smoothed.npz"])
-        #expect(grid.rows.map(\.label) == ["cat · dog · owl", "similar: owl · cat · dog"])
-        #expect(grid.rows.allSatisfy { $0.planes.count == 4 })
-        #expect(grid.rows[1].planes.allSatisfy { $0.triplet == Triplet(2, 0, 1) })
-        // tightness = (1 + 1/√2)/3 / ((2 + √8 + √12)/3) = 0.56904 / 2.76418 = 0.20586
-        #expect(grid.rows[0].captions == Array(repeating: "tightness 0.206", count: 4))
-    }
-
-    @Test("captions keep three significant digits and say n/a for a null tightness")
-    func captions() {
-        #expect(Comparison.caption(tightness: 3.4) == "tightness 3.40")
-        #expect(Comparison.caption(tightness: 0.04567) == "tightness 0.0457")
-        #expect(Comparison.caption(tightness: nil) == "tightness n/a")
     }
 }
