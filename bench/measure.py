@@ -1,6 +1,9 @@
-"""Runs penviz and its references side by side and writes bench/RESULTS.md.
+"""Runs penviz and its references side by side and writes bench/RESULTS.md (issue 8's targets)
+and bench/RESULTS-imagenet.md (issue 15's ImageNet-shaped case).
 
-    python measure.py --data DIR --penviz BIN --readpass BIN --python PY --figures SCRIPT [--rounds R]
+    python measure.py --data DIR --penviz BIN [--only all|issue8|imagenet] [--rounds R]
+        [--readpass BIN --python PY --figures SCRIPT]     (issue 8)
+        [--baseline BIN] [--slow-rounds R]                (issue 15)
 
 Each group of commands runs R rounds; within a round every command of the group
 runs once, the order rotating from round to round, so that penviz and its
@@ -11,6 +14,7 @@ median over rounds of the paired ratio (reference time / penviz time in the
 same round). bench/run prepares DIR and the binaries.
 """
 import argparse
+import ast
 import os
 import platform
 import re
@@ -74,18 +78,23 @@ class Bench:
         return statistics.median(min(rs) / p for rs, p in rounds)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    for flag in ["--data", "--penviz", "--readpass", "--python", "--figures", "--out"]:
-        parser.add_argument(flag, required=True)
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
+def scratch_folder():
+    """A folder for the commands' outputs: in memory (/dev/shm) where there is one, because the
+    commands are timed, not the disk (penviz flushes every file it writes to disk before
+    renaming it into place; NumPy does not)."""
+    return tempfile.mkdtemp(prefix="penviz-bench-out-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+
+
+def cpu_name():
+    return next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+                platform.processor())
+
+
+def measure_issue8(args, repo):
+    """Issue 8's targets (projection, drawing, auto triplets, the main job), written to args.out."""
     data, penviz, py = args.data, args.penviz, args.python
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     bench = Bench(args.rounds, repo)
-    # Outputs go to memory (/dev/shm) where there is one: the commands are timed, not the disk
-    # (penviz flushes every file it writes to disk before renaming it into place; NumPy does not).
-    out = tempfile.mkdtemp(prefix="penviz-bench-out-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    out = scratch_folder()
     load_before = os.getloadavg()
 
     def project(run, name):
@@ -158,7 +167,7 @@ def main():
          m("scripts/figures (penviz commands)") < 2),
     ]
 
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    cpu = cpu_name()
     lines = [
         "# penviz benchmark (issue 8)", "",
         "Written by `bench/run` (do not edit by hand). Every command runs as a whole process, timed by wall clock;",
@@ -181,6 +190,189 @@ def main():
     with open(args.out, "w") as file:
         file.write("\n".join(lines))
     print("\n".join(lines[8:8 + 2 + len(targets)]))
+
+
+def npy_shape(path):
+    """The shape of an .npy file, read from its header."""
+    with open(path, "rb") as file:
+        magic = file.read(8)
+        if magic[:6] != b"\x93NUMPY":
+            raise SystemExit(f"not an .npy file: {path}")
+        size = int.from_bytes(file.read(2 if magic[6] == 1 else 4), "little")
+        header = ast.literal_eval(file.read(size).decode("latin-1"))
+    return header["shape"]
+
+
+def npy_rows(path):
+    return npy_shape(path)[0]
+
+
+def train_rows(folder):
+    """The train rows of a folder run, its shards added up."""
+    return sum(npy_rows(os.path.join(folder, name)) for name in os.listdir(folder)
+               if name.startswith("train_features.") and name.endswith(".npy"))
+
+
+def folder_bytes(folders):
+    """The bytes of the files in `folders`, each inode once (the runs share files through hard links)."""
+    seen = {}
+    for folder in folders:
+        for name in os.listdir(folder):
+            info = os.stat(os.path.join(folder, name))
+            seen[(info.st_dev, info.st_ino)] = info.st_size
+    return sum(seen.values())
+
+
+def warm(folders):
+    """Reads every file of `folders` once, so that every timed command finds them in the page cache."""
+    files = sorted({os.path.join(folder, name) for folder in folders for name in os.listdir(folder)})
+    subprocess.run(["cat"] + files, stdout=subprocess.DEVNULL, check=True)
+
+
+def measure_imagenet(args, repo):
+    """Issue 15's ImageNet-shaped case (compare and report on K = 1000, D = 2048, 1,281,167 train
+    rows in 8 shards and 50,000 val rows, float32, logits stored or not), written to args.out_imagenet.
+
+    The runs (bench/run makes them): imagenet-a, its hard-linked twin imagenet-b, both again
+    without stored logits (-nologits), the train-size runs imagenet-train{1,2,4}of8-{a,b} (the
+    first 1, 2, 4 of the 8 train shards), and the 100k + 50k pair imagenet-100k-{a,b}.
+    """
+    data, penviz = args.data, args.penviz
+    bench = Bench(args.rounds, repo)
+    slow = max(1, min(args.slow_rounds, args.rounds))
+    out = scratch_folder()
+    GB = 1e9
+
+    def run(name):
+        return f"{data}/{name}"
+
+    def compare(pair, tag, binary=penviz):
+        return [binary, "compare", run(pair[0]), run(pair[1]), "--auto", "similar", "--auto", "different",
+                "--out", f"{out}/{tag}.png", "--metrics", f"{out}/{tag}.json"]
+
+    def report(pair, tag, binary=penviz):
+        return [binary, "report", run(pair[0]), run(pair[1]), "--out", f"{out}/{tag}"]
+
+    full, bare = ("imagenet-a", "imagenet-b"), ("imagenet-a-nologits", "imagenet-b-nologits")
+    sizes = [(m, (f"imagenet-train{m}of8-a", f"imagenet-train{m}of8-b")) for m in (1, 2, 4)] + [(8, full)]
+    small = ("imagenet-100k-a", "imagenet-100k-b")
+    rows = {m: train_rows(run(pair[0])) for m, pair in sizes}
+    val_rows = npy_rows(run("imagenet-a/val_features.npy"))
+    classes, dimensions = npy_shape(run("imagenet-a/weight.npy"))
+    small_rows, small_val = train_rows(run(small[0])), npy_rows(run(f"{small[0]}/val_features.npy"))
+    disk = folder_bytes([run(name) for pair in [full, small] for name in pair] +
+                        [run(pair[0]) for _, pair in sizes])
+
+    print(f"ImageNet-shaped: warming the page cache ({disk / GB:.1f} GB)", flush=True)
+    warm([run(full[0]), run(small[0])])
+    load_before = os.getloadavg()
+    print("ImageNet-shaped, stored logits", flush=True)
+    bench.group([
+        ("compare, stored logits", compare(full, "compare")),
+        ("report, stored logits", report(full, "report")),
+    ])
+    print(f"ImageNet-shaped, no stored logits ({slow} rounds)", flush=True)
+    bench.group([
+        ("compare, no stored logits", compare(bare, "compare-bare")),
+        ("report, no stored logits", report(bare, "report-bare")),
+    ], rounds=slow)
+    print("linearity in the train size (compare, stored logits)", flush=True)
+    bench.group([(f"compare, train {m}/8", compare(pair, f"compare-{m}")) for m, pair in sizes])
+    if args.baseline:
+        print(f"against the code before issue 15, 100k + 50k ({slow} rounds)", flush=True)
+        bench.group([
+            ("baseline compare, 100k + 50k", compare(small, "compare-old", args.baseline)),
+            ("compare, 100k + 50k", compare(small, "compare-new")),
+            ("baseline report, 100k + 50k", report(small, "report-old", args.baseline)),
+            ("report, 100k + 50k", report(small, "report-new")),
+        ], rounds=slow)
+    else:
+        print("no baseline binary (PENVIZ_BASELINE): the comparison with the old code is skipped", flush=True)
+    load_after = os.getloadavg()
+    shutil.rmtree(out)
+
+    # The targets of issue 15, each as (what, measured, goal, met: True, False or None for not measured).
+    m = bench.median
+    targets = []
+    for command in ["compare", "report"]:
+        seconds, rss = m(f"{command}, stored logits"), max(bench.rss[f"{command}, stored logits"])
+        targets += [(f"{command}, stored logits: wall time", f"{seconds:.1f} s", "≤ 60 s", seconds <= 60),
+                    (f"{command}, stored logits: peak RSS", f"{rss / GB:.2f} GB", "≤ 2 GB", rss <= 2 * GB)]
+    for command in ["compare", "report"]:
+        seconds = m(f"{command}, no stored logits")
+        targets.append((f"{command}, no stored logits: wall time", f"{seconds:.1f} s", "≤ 300 s", seconds <= 300))
+    for size, _ in sizes[:-1]:
+        factor = rows[8] / rows[size]
+        ratio = m("compare, train 8/8") / (factor * m(f"compare, train {size}/8"))
+        targets.append((f"time(full) ÷ ({factor:.2f} × time({size}/8 of the train rows))", f"{ratio:.2f}", "≤ 1.10",
+                        ratio <= 1.1))
+    for command in ["compare", "report"]:
+        what = f"baseline time ÷ new time, {command} 100k + 50k"
+        if args.baseline:
+            ratio = bench.paired(f"baseline {command}, 100k + 50k", f"{command}, 100k + 50k")
+            targets.append((what, f"{ratio:.1f}×", "≥ 20×", ratio >= 20))
+        else:
+            targets.append((what, "not measured (PENVIZ_BASELINE unset)", "≥ 20×", None))
+
+    lines = [
+        "# penviz benchmark: the ImageNet-shaped case (issue 15)", "",
+        "Written by `bench/run` (do not edit by hand). Every command runs as a whole process, timed by wall clock",
+        "under /usr/bin/time for its peak RSS; the commands of a group alternate within each round; ratios are",
+        "medians over rounds of the paired ratio.", "",
+        f"Machine: {cpu_name()}, {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
+        f"{args.rounds} rounds, {slow} for the groups without stored logits and against the baseline; page cache warm "
+        f"(the data are read once before timing).", "",
+        f"Data (bench/gen.c, seeded): K = {classes}, D = {dimensions}, float32; train {rows[8]:,} rows in 8 shards "
+        f"(the 1/8, 1/4 and 1/2 runs: the first 1, 2, 4 shards, {rows[1]:,}, {rows[2]:,}, {rows[4]:,} rows), "
+        f"val {val_rows:,} rows; logits stored as float32 (x·Wᵀ + b). Run B is run A's files again (hard links), "
+        f"so both runs share the page cache; the runs without stored logits are the same files less the logits. "
+        f"The 100k + 50k pair: {small_rows:,} + {small_val:,} rows, same K and D. {disk / GB:.1f} GB on disk in all.", "",
+        "## Targets", "",
+        "| target | measured | goal | met |", "|---|---|---|---|",
+    ]
+    met = {True: "yes", False: "**no**", None: "—"}
+    lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
+    lines += ["", "## Every command", "", "| command | rounds | median s | min s | max s | peak RSS MB |",
+              "|---|---|---|---|---|---|"]
+    for name in bench.times:
+        ts = bench.times[name]
+        lines.append(f"| {name} | {len(ts)} | {statistics.median(ts):.3f} | {min(ts):.3f} | {max(ts):.3f} | "
+                     f"{max(bench.rss[name]) / MB:.0f} |")
+    lines += ["", "## Commands", "", "DATA is the generated data folder, OUT a scratch folder, BASELINE the old binary.", "",
+              "```"]
+    for name, command in bench.commands.items():
+        text = shown(command).replace(data, "DATA").replace(out, "OUT").replace(repo + "/", "")
+        if args.baseline:
+            text = text.replace(args.baseline, "BASELINE")
+        lines += [f"# {name}", text]
+    lines += ["```", ""]
+    with open(args.out_imagenet, "w") as file:
+        file.write("\n".join(lines))
+    print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--penviz", required=True)
+    parser.add_argument("--only", choices=["all", "issue8", "imagenet"], default="all")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--out", default="bench/RESULTS.md", help="issue 8's results")
+    parser.add_argument("--out-imagenet", default="bench/RESULTS-imagenet.md", help="issue 15's results")
+    parser.add_argument("--readpass", help="issue 8: the C read pass")
+    parser.add_argument("--python", help="issue 8: the venv's python, with numpy and matplotlib")
+    parser.add_argument("--figures", help="issue 8: the main job's penviz commands")
+    parser.add_argument("--baseline", help="issue 15: penviz before issue 15, timed on the 100k + 50k pair")
+    parser.add_argument("--slow-rounds", type=int, default=2,
+                        help="issue 15: rounds of the groups without stored logits and against the baseline")
+    args = parser.parse_args()
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if args.only != "imagenet":
+        if not (args.readpass and args.python and args.figures):
+            parser.error("issue 8's suite needs --readpass, --python and --figures")
+        measure_issue8(args, repo)
+    if args.only != "issue8":
+        measure_imagenet(args, repo)
 
 
 main()
