@@ -26,6 +26,8 @@ public struct LogitAgreement: Codable, Equatable, Sendable {
     /// The seed of the sample.
     static let seed: UInt64 = 0x1061_75A6
 
+    /// How many rows were compared (``sampleSize``, or every row of a smaller split).
+    public let sampledRows: Int
     /// The largest relative deviation over the sample (0 when every sampled row is non-finite).
     public let deviation: Double
     /// The split position of the row where it was found.
@@ -74,6 +76,7 @@ public struct LogitAgreement: Codable, Equatable, Sendable {
                 if deviation > worst.deviation { worst = (deviation, row, j) }
             }
         }
+        sampledRows = rows.count
         deviation = worst.deviation
         worstRow = worst.row
         worstClass = worst.classID
@@ -121,6 +124,7 @@ public struct LogitAgreement: Codable, Equatable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
+        case sampledRows = "sampled_rows"
         case deviation
         case worstRow = "worst_row"
         case worstClass = "worst_class"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PenvizAnalysis
 import PenvizIO
 
 /// `penviz inspect FILE...`: every array's key, type, shape and size.
@@ -10,6 +11,11 @@ struct Inspect: ParsableCommand {
             For each file: the key, the stored type (and what penviz reads it as), \
             the shape and the bytes of data; a sharded array (train_features.00000-of-00008.npy, \
             …) is one row, its shard files listed under it. Nothing is loaded beyond the headers.
+
+            When the file is a run, a line per split says where its logits come from: \
+            stored, and whether they are the features times the final layer (checked on \
+            64 sampled rows; when they agree, compare and report measure the projection and \
+            distance_cv from them), or computed as x·Wᵀ + b.
 
             Example:
               penviz inspect examples/fashion-mnist/hard.npz
@@ -22,9 +28,37 @@ struct Inspect: ParsableCommand {
         var blocks: [String] = []
         for path in files {
             let archive = try openArchive(path)
-            blocks.append(Inspect.table(for: archive))
+            blocks.append(Inspect.table(for: archive) + Inspect.logitPaths(for: archive))
         }
         print(blocks.joined(separator: "\n"), terminator: "")
+    }
+
+    /// Where each split's logits come from, a line a split, when `archive` holds a
+    /// run found by the default keys; empty otherwise (a file of arrays that is no run).
+    static func logitPaths(for archive: ArrayArchive) -> String {
+        guard let run = try? RunDiscovery(checksFeatures: false).run(in: archive) else { return "" }
+        let space = LogitSpace(run: run)
+        let lines = run.splits.map { split in
+            let logits = space.logits(of: split)
+            guard let agreement = logits.agreement else {
+                return "  split \(split.name): no stored logits; computed as x·Wᵀ + b from the features"
+            }
+            let numbers = String(
+                format: "largest relative deviation %.2g on %d sampled rows, float32 rounding allows %.2g",
+                agreement.deviation, agreement.sampledRows, agreement.tolerance)
+            let verdict: String
+            if agreement.agrees {
+                verdict = "they are the features times the final layer (\(numbers)): template logits stored"
+            } else if agreement.explainedByFeatureRounding {
+                verdict = "they differ from the features by the rounding of their stored \(split.features.dtype.name)"
+                    + " (\(numbers)): template logits computed from the features"
+            } else {
+                verdict = "they are not the features times the final layer (\(numbers)): template logits computed from the features"
+            }
+            return "  split \(split.name): logits stored; " + verdict
+        }
+        return "\(Diagnostics.escapingControlCharacters(archive.path)): a run of K = \(run.classCount), D = \(run.dimension)\n"
+            + lines.map(Diagnostics.escapingControlCharacters).joined(separator: "\n") + "\n"
     }
 
     /// A shape as `N×D`, or `()` for a 0-d array.
