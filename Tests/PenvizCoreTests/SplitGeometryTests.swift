@@ -6,7 +6,9 @@ struct SplitGeometryTests {
     /// The geometry of `features` and `labels` from the class moments of one ``SplitPass``.
     func measured(features: ArrayView, labels: [Int], classCount: Int) throws -> SplitGeometry {
         let split = Split(name: "train", features: features, labels: labels, logits: nil)
-        return try SplitGeometry(SplitPass.run(split, from: SplitGeometry.ClassMoments(classCount: classCount)))
+        return try SplitGeometry(
+            SplitPass.run(split, from: SplitGeometry.ClassMoments(classCount: classCount)),
+            meanDistance: TestSupport.meanPairDistance)
     }
 
     @Test func handComputedWithinBetweenAndRatio() throws {

@@ -40,7 +40,7 @@ public struct SplitMeasurement: Sendable {
                 "row \(split.fileRows[bad]) holds a non-finite value (use --drop-nonfinite to skip such rows)")
         }
         do {
-            let geometry = try SplitGeometry(pass.first.first)
+            let geometry = try SplitGeometry(pass.first.first, meanDistance: ClassMeanDistances.mean)
             let logitGeometry = try LogitGeometry(pass.first.second)
             let distanceCV = try DistanceCV.measure(pass.second.first)
             metrics = ComparisonMetrics.SplitMetrics(

@@ -1,16 +1,17 @@
 /// A running Float64 sum with Neumaier's compensation: the low-order bits each
 /// addition loses are kept in a second term, so a mean over millions of
 /// examples is accurate to about one rounding, independent of N.
-struct CompensatedSum {
+public struct CompensatedSum: Sendable {
     /// The rounded running sum.
     private var sum = 0.0
     /// What the roundings of `sum` have lost so far.
     private var compensation = 0.0
 
-    init() {}
+    /// Zero.
+    public init() {}
 
     /// Adds `value`.
-    mutating func add(_ value: Double) {
+    public mutating func add(_ value: Double) {
         let total = sum + value
         // The rounding error of `sum + value`, recovered exactly (Neumaier's branch on the larger magnitude).
         if abs(sum) >= abs(value) {
@@ -22,11 +23,11 @@ struct CompensatedSum {
     }
 
     /// Adds another partial sum (used to combine per-block sums in a fixed order).
-    mutating func add(_ other: CompensatedSum) {
+    public mutating func add(_ other: CompensatedSum) {
         add(other.sum)
         compensation += other.compensation
     }
 
     /// The compensated total.
-    var value: Double { sum + compensation }
+    public var value: Double { sum + compensation }
 }

@@ -8,7 +8,9 @@
 ///
 /// Measured from the ``ClassMoments`` of one ``SplitPass``: class counts, means
 /// and sums of squared deviations gathered in a single read of the features and
-/// folded in row order, so the numbers do not depend on the thread count.
+/// folded in row order, so the numbers do not depend on the thread count. The
+/// mean distance between class means is the caller's: K(K − 1)/2 distances of
+/// length D are a matrix product, which the measuring module does on a BLAS.
 public struct SplitGeometry: Codable, Sendable, Equatable {
     /// RMS distance of an example to its class mean.
     public let within: Double
@@ -17,10 +19,12 @@ public struct SplitGeometry: Codable, Sendable, Equatable {
     /// `within / between`; nil when `between` is nil or 0.
     public let clusterRatio: Double?
 
-    /// The geometry of the split whose class moments are `moments`.
+    /// The geometry of the split whose class moments are `moments`, with
+    /// `meanDistance(means)` the mean of `‖μ_k − μ_l‖` over the pairs k < l of
+    /// `means`, the means of the classes present (called with two or more).
     ///
     /// - Throws: ``PenvizError`` (input) when there are no examples.
-    public init(_ moments: ClassMoments) throws {
+    public init(_ moments: ClassMoments, meanDistance: ([[Double]]) -> Double) throws {
         let present = moments.classes.compactMap { $0 }
         let count = present.reduce(0) { $0 + $1.count }
         guard count > 0 else {
@@ -38,25 +42,8 @@ public struct SplitGeometry: Codable, Sendable, Equatable {
             return
         }
         // between = Σ_{k<l} ‖μ_k − μ_l‖ / (P(P − 1)/2), P the classes present
-        let rowSums = RowBlocks.concurrentMap(count: means.count) { k in
-            var sum = CompensatedSum()
-            for l in (k + 1)..<means.count {
-                sum.add(Self.squaredDistance(means[k], means[l]).squareRoot())
-            }
-            return sum
-        }
-        var distances = CompensatedSum()
-        for sum in rowSums { distances.add(sum) }
-        let pairs = Double(means.count * (means.count - 1) / 2)
-        let between = distances.value / pairs
+        let between = meanDistance(means)
         self.between = between
         clusterRatio = between > 0 ? within / between : nil
-    }
-
-    /// ‖x − y‖²
-    private static func squaredDistance(_ x: [Double], _ y: [Double]) -> Double {
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in VectorKernels.squaredDistance(x.baseAddress!, y.baseAddress!, count: x.count) }
-        }
     }
 }
