@@ -61,17 +61,21 @@ public struct RunCalibration: Sendable {
             notes.append("\(run.source): split '\(split.name)' has no logits; they are computed as x·Wᵀ + b in Float64")
         }
 
+        // Logits computed from the features are computed once a split and held (8·N·K bytes),
+        // since the fit reads them many times and the evaluation twice.
+        let space = LogitSpace(run: run)
+        let fitLogits = space.modelLogits(of: fit).heldWhenComputed()
+        let evalLogits = eval.name == fit.name ? fitLogits : space.modelLogits(of: eval).heldWhenComputed()
         let scaling: TemperatureScaling
         let raw: TopLabelPredictions, scaled: TopLabelPredictions
         do {
-            scaling = try TemperatureScaling(logits: Self.logits(of: fit, in: run), labels: fit.labels)
+            scaling = try TemperatureScaling(logits: fitLogits, labels: fit.labels)
         } catch let error as PenvizError {
             throw PenvizError.input(run.source, "split '\(fit.name)': \(error.message)")
         }
         do {
-            let logits = Self.logits(of: eval, in: run)
-            raw = try TopLabelPredictions(logits: logits, labels: eval.labels, temperature: 1)
-            scaled = try TopLabelPredictions(logits: logits, labels: eval.labels, temperature: scaling.temperature)
+            raw = try TopLabelPredictions(logits: evalLogits, labels: eval.labels, temperature: 1)
+            scaled = try TopLabelPredictions(logits: evalLogits, labels: eval.labels, temperature: scaling.temperature)
         } catch let error as PenvizError {
             throw PenvizError.input(run.source, "split '\(eval.name)': \(error.message)")
         }
@@ -112,10 +116,5 @@ public struct RunCalibration: Sendable {
             throw PenvizError.input(run.source, "no split '\(name)'; the run has \(run.splits.map(\.name).joined(separator: ", "))")
         }
         return split
-    }
-
-    /// The split's stored logits, or `x·Wᵀ + b` computed in Float64 on the BLAS.
-    private static func logits(of split: Split, in run: Run) -> LogitSource {
-        LogitSpace(run: run).modelLogits(of: split)
     }
 }

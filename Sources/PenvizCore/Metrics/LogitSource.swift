@@ -52,6 +52,11 @@ public struct LogitSource: Sendable {
         return LogitSource(Matrix(rows: rowCount, columns: classCount, values: Array(blocks.joined())))
     }
 
+    /// The logits held in memory when they are computed (see ``materialized()``), else as they are.
+    public func heldWhenComputed() -> LogitSource {
+        isComputed ? materialized() : self
+    }
+
     /// True when the logits are computed from features rather than stored or held.
     public var isComputed: Bool {
         if case .computed = storage { return true }

@@ -7,9 +7,11 @@ public enum Softmax {
     /// The probabilities `softmax(z / T)` of one logit row.
     public static func probabilities(_ logits: [Double], temperature: Double = 1) -> [Double] {
         logits.withUnsafeBufferPointer { z in
-            let row = SoftmaxRow(z, temperature: temperature)
-            // p_k = exp((z_k − z_top)/T) / S
-            return z.map { exp(($0 - z[row.top]) / temperature) / row.denominator }
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: z.count) { scratch in
+                let row = SoftmaxRow(z, temperature: temperature, scratch: scratch)
+                // p_k = exp((z_k − z_top)/T) / S
+                return row.exponentials.map { $0 / row.denominator }
+            }
         }
     }
 
@@ -30,7 +32,8 @@ public enum Softmax {
 /// calibration metrics need, all formed from `δ_k = (z_k − z_top)/T ≤ 0` so that
 /// nothing overflows and confident rows keep their digits:
 ///
-/// - `S = Σ_k exp(δ_k) = 1 + rest`, `rest = Σ_{k≠top} exp(δ_k)`;
+/// - `e_k = exp(δ_k)` (by ``NonPositiveExp``, into the caller's scratch buffer);
+/// - `S = Σ_k e_k = 1 + rest`, `rest = Σ_{k≠top} e_k`;
 /// - confidence `p_top = 1 / S`;
 /// - `−ln p_y = ln S − δ_y = log1p(rest) − δ_y` (log-sum-exp minus the label's logit);
 /// - Brier `Σ_k (p_k − 1[k=y])² = (Σ_{k≠y} e_k² + (Σ_{k≠y} e_k)²) / S²`, using
@@ -38,16 +41,22 @@ public enum Softmax {
 struct SoftmaxRow {
     /// The predicted class (argmax, lowest id on ties).
     let top: Int
-    /// `rest = Σ_{k≠top} exp(δ_k)`.
+    /// `rest = Σ_{k≠top} e_k`.
     let rest: Double
+    /// `e_k = exp(δ_k)` for every k (`e_top = 1`), in the caller's scratch buffer.
+    let exponentials: UnsafeBufferPointer<Double>
 
-    init(_ z: UnsafeBufferPointer<Double>, temperature: Double) {
+    /// The softmax of `z` at `temperature`, its exponentials written to `scratch` (K values),
+    /// which must outlive the row.
+    init(_ z: UnsafeBufferPointer<Double>, temperature: Double, scratch: UnsafeMutableBufferPointer<Double>) {
         top = Softmax.argmax(z)
+        // δ_k = (z_k − z_top)/T, then e_k = exp(δ_k)
+        for k in z.indices { scratch[k] = (z[k] - z[top]) / temperature }
+        NonPositiveExp.apply(UnsafeMutableBufferPointer(rebasing: scratch[0..<z.count]))
         var rest = 0.0
-        for k in z.indices where k != top {
-            rest += exp((z[k] - z[top]) / temperature)
-        }
+        for k in z.indices where k != top { rest += scratch[k] }
         self.rest = rest
+        exponentials = UnsafeBufferPointer(rebasing: scratch[0..<z.count])
     }
 
     /// S = 1 + rest
@@ -62,10 +71,10 @@ struct SoftmaxRow {
     }
 
     /// Σ_k (p_k − 1[k=y])²
-    func brierScore(_ z: UnsafeBufferPointer<Double>, label: Int, temperature: Double) -> Double {
+    func brierScore(label: Int) -> Double {
         var othersSum = 0.0, othersSquares = 0.0
-        for k in z.indices where k != label {
-            let e = exp((z[k] - z[top]) / temperature)
+        for k in exponentials.indices where k != label {
+            let e = exponentials[k]
             othersSum += e
             othersSquares += e * e
         }

@@ -6,13 +6,14 @@ import Foundation
 ///
 /// Solved in `β = 1/T`, where `nll(β) = mean(ln Σ_k e^{β z_k} − β z_y)` is convex,
 /// with `nll′(β) = mean(E_p[z] − z_y)` and `nll″(β) = mean(Var_p[z]) ≥ 0` (p the
-/// softmax at β). The root of `nll′` is bracketed in β ∈ [0.05, 20] and found by
+/// softmax at β). The root of `nll′` is sought in β ∈ [0.05, 20] from β = 1 by
 /// Newton's method safeguarded with bisection (Numerical Recipes' `rtsafe`): a
 /// Newton step that leaves the bracket or does not halve the step before last is
 /// replaced by bisection. It stops when a step moves T by less than 1e-10
-/// (the design asks for 1e-6). When `nll′ ≥ 0` already at β = 0.05 the optimum is
-/// T = 20; when `nll′ ≤ 0` still at β = 20 it is T = 0.05; when every row's
-/// logits are equal `nll` is flat and T* = 1.
+/// (the design asks for 1e-6). A search that ends on a bound checks `nll′` there:
+/// when `nll′ ≥ 0` already at β = 0.05 the optimum is T = 20; when `nll′ ≤ 0`
+/// still at β = 20 it is T = 0.05. When every row's logits are equal `nll` is
+/// flat and T* = 1.
 public struct TemperatureScaling: Codable, Sendable, Equatable {
     /// Where the optimum lies.
     public enum Outcome: String, Codable, Sendable {
@@ -45,28 +46,23 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
         guard !labels.isEmpty else {
             throw PenvizError(.input, "the fitting split has no examples, so no temperature can be fitted")
         }
-        let logits = logits.isComputed ? logits.materialized() : logits
+        let logits = logits.heldWhenComputed()
         let slope = { (beta: Double) in Self.derivatives(logits: logits, labels: labels, beta: beta) }
 
-        var lower = 1 / Self.range.upperBound, upper = 1 / Self.range.lowerBound  // β ∈ [0.05, 20]
-        let atLower = slope(lower)
-        guard atLower.varies else {
-            self.init(temperature: 1, outcome: .flat)
-            return
-        }
-        guard atLower.first < 0 else {
-            self.init(temperature: Self.range.upperBound, outcome: .highestTemperature)
-            return
-        }
-        guard slope(upper).first > 0 else {
-            self.init(temperature: Self.range.lowerBound, outcome: .lowestTemperature)
-            return
-        }
+        // β ∈ [0.05, 20]. nll′ increases with β (nll is convex), so the root is interior exactly
+        // when nll′(0.05) < 0 < nll′(20); the search assumes so and checks a bound only when it
+        // ends on one (each evaluation of nll′ costs N·K exponentials).
+        let lowest = 1 / Self.range.upperBound, highest = 1 / Self.range.lowerBound
+        var lower = lowest, upper = highest
 
         // Safeguarded Newton on nll′(β) = 0, starting from T = 1.
         var beta = 1.0
         var step = upper - lower, stepBeforeLast = step
         var current = slope(beta)
+        guard current.varies else {
+            self.init(temperature: 1, outcome: .flat)
+            return
+        }
         for _ in 0..<100 {
             guard current.first != 0 else { break }
             if current.first < 0 { lower = beta } else { upper = beta }
@@ -86,7 +82,14 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
             if temperatureStep < Self.tolerance { break }
             current = slope(beta)
         }
-        self.init(temperature: 1 / beta, outcome: .interior)
+        // A search that ran into a bound: the optimum is there when nll′ has not changed sign by it.
+        if beta - lowest <= 1e-6 * lowest, slope(lowest).first >= 0 {
+            self.init(temperature: Self.range.upperBound, outcome: .highestTemperature)
+        } else if highest - beta <= 1e-6 * highest, slope(highest).first <= 0 {
+            self.init(temperature: Self.range.lowerBound, outcome: .lowestTemperature)
+        } else {
+            self.init(temperature: 1 / beta, outcome: .interior)
+        }
     }
 
     private init(temperature: Double, outcome: Outcome) {
@@ -95,7 +98,8 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
     }
 
     /// `nll′(β) = mean_i Σ_k p_k (z_k − z_y)` and `nll″(β) = mean_i Σ_k p_k (z_k − z_y − μ_i)²`
-    /// (μ_i the row's first sum), with `p_k = e^{β(z_k − z_max)} / Σ_j e^{β(z_j − z_max)}`;
+    /// (μ_i the row's first sum), with `p_k = e^{β(z_k − z_max)} / Σ_j e^{β(z_j − z_max)}`
+    /// (the exponentials by ``NonPositiveExp``, four at a time);
     /// `varies` tells whether any row has two different logits.
     private static func derivatives(logits: LogitSource, labels: [Int], beta: Double)
         -> (first: Double, second: Double, varies: Bool)
@@ -110,22 +114,16 @@ public struct TemperatureScaling: Codable, Sendable, Equatable {
                 let y = labels[row]
                 let top = z[Softmax.argmax(z)]
                 // e_k = exp(β (z_k − z_max)), S = Σ e_k
-                var total = 0.0
                 for j in 0..<k {
-                    weights[j] = exp(beta * (z[j] - top))
-                    total += weights[j]
+                    weights[j] = beta * (z[j] - top)
                     if z[j] != top { varies = true }
                 }
+                NonPositiveExp.apply(weights)
+                let total = VectorKernels.sum(weights.baseAddress!, count: k)
                 // μ = Σ_k (e_k/S)(z_k − z_y) = E_p[z] − z_y
-                var mean = 0.0
-                for j in 0..<k { mean += weights[j] * (z[j] - z[y]) }
-                mean /= total
+                let mean = VectorKernels.weightedSum(weights.baseAddress!, z.baseAddress!, offset: z[y], count: k) / total
                 // v = Σ_k (e_k/S)(z_k − z_y − μ)² = Var_p[z]
-                var variance = 0.0
-                for j in 0..<k {
-                    let deviation = (z[j] - z[y]) - mean
-                    variance += weights[j] * deviation * deviation
-                }
+                let variance = VectorKernels.weightedSquares(weights.baseAddress!, z.baseAddress!, offset: z[y] + mean, count: k)
                 first.add(mean)
                 second.add(variance / total)
             }

@@ -30,14 +30,16 @@ public struct TopLabelPredictions: Sendable {
         }
         let k = logits.classCount
         let blocks = logits.mapRowBlocks { rows, z in
-            rows.enumerated().map { position, row in
-                let z = UnsafeBufferPointer(rebasing: z[(position * k)..<((position + 1) * k)])
-                let y = labels[row]
-                let softmax = SoftmaxRow(z, temperature: temperature)
-                return (
-                    softmax.top, softmax.confidence,
-                    softmax.negativeLogLikelihood(z, label: y, temperature: temperature),
-                    softmax.brierScore(z, label: y, temperature: temperature))
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { scratch in
+                rows.enumerated().map { position, row in
+                    let z = UnsafeBufferPointer(rebasing: z[(position * k)..<((position + 1) * k)])
+                    let y = labels[row]
+                    let softmax = SoftmaxRow(z, temperature: temperature, scratch: scratch)
+                    return (
+                        softmax.top, softmax.confidence,
+                        softmax.negativeLogLikelihood(z, label: y, temperature: temperature),
+                        softmax.brierScore(label: y))
+                }
             }
         }
         let rows = blocks.joined()

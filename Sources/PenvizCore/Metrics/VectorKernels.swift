@@ -61,6 +61,62 @@ enum VectorKernels {
         return (fold(lowY, highY) + tailY, fold(lowZ, highZ) + tailZ)
     }
 
+    /// Σ_i x_i over `count` elements, in four lanes.
+    @inline(__always)
+    static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            lanes += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            tail += x[i]
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
+
+    /// Σ_i w_i·(z_i − c) over `count` elements, in four lanes.
+    @inline(__always)
+    static func weightedSum(_ w: UnsafePointer<Double>, _ z: UnsafePointer<Double>, offset c: Double, count: Int) -> Double {
+        let cs = SIMD4<Double>(repeating: c)
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            lanes += UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self)
+                * (UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self) - cs)
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            tail += w[i] * (z[i] - c)
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
+
+    /// Σ_i w_i·(z_i − c)² over `count` elements, in four lanes.
+    @inline(__always)
+    static func weightedSquares(_ w: UnsafePointer<Double>, _ z: UnsafePointer<Double>, offset c: Double, count: Int) -> Double {
+        let cs = SIMD4<Double>(repeating: c)
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            let deviation = UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self) - cs
+            lanes += UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self) * deviation * deviation
+            i += 4
+        }
+        var tail = 0.0
+        while i < count {
+            let deviation = z[i] - c
+            tail += w[i] * deviation * deviation
+            i += 1
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
+    }
+
     /// `((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))` for lanes s0…s3 in `low`, s4…s7 in `high`.
     @inline(__always)
     private static func fold(_ low: SIMD4<Double>, _ high: SIMD4<Double>) -> Double {
