@@ -69,7 +69,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PenvizCoreTests", dependencies: ["PenvizCore"]),
+        .testTarget(name: "PenvizCoreTests", dependencies: ["PenvizCore", "PenvizTestSupport"]),
         .testTarget(
             name: "PenvizIOTests",
             dependencies: ["PenvizIO", "PenvizCore"],

@@ -1,4 +1,5 @@
 import PenvizCore
+import PenvizTestSupport
 import Testing
 
 @testable import PenvizAnalysis
@@ -7,18 +8,6 @@ import Testing
 /// Gram matrix, against the differences summed pair by pair.
 @Suite("ClassMeanDistances")
 struct ClassMeanDistancesTests {
-    /// The mean of ‖μ_k − μ_l‖ over k < l, from the differences.
-    static func reference(_ means: [[Double]]) -> Double {
-        var total = 0.0, pairs = 0.0
-        for k in means.indices {
-            for l in (k + 1)..<means.count {
-                total += zip(means[k], means[l]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
-                pairs += 1
-            }
-        }
-        return total / pairs
-    }
-
     @Test("three means by hand: (0,0), (3,4), (6,0) are 5, 6 and 5 apart")
     func hand() {
         #expect(abs(ClassMeanDistances.mean([[0, 0], [3, 4], [6, 0]]) - 16.0 / 3) <= 1e-15 * 16 / 3)
@@ -31,7 +20,7 @@ struct ClassMeanDistancesTests {
         // and ~1 from the others: centring keeps the products of the size of the distances.
         var generator = SeededGenerator(seed: 31)
         let means = (0..<600).map { _ in (0..<24).map { _ in offset + generator.nextUnitInterval() } }
-        let want = Self.reference(means)
+        let want = References.meanPairDistance(means)
         #expect(abs(ClassMeanDistances.mean(means) - want) <= 1e-10 * want)
     }
 }

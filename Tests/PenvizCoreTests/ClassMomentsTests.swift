@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -83,7 +84,7 @@ struct ClassMomentsTests {
         func distance(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot() }
         let between = (distance(reference[0].mean, reference[1].mean) + distance(reference[0].mean, reference[2].mean)
             + distance(reference[1].mean, reference[2].mean)) / 3
-        let geometry = try SplitGeometry(moments, meanDistance: TestSupport.meanPairDistance)
+        let geometry = try SplitGeometry(moments, meanDistance: References.meanPairDistance)
         #expect(TestSupport.close(geometry.within, within, relative: 1e-12))
         #expect(TestSupport.close(geometry.between!, between, relative: 1e-12))
         #expect(TestSupport.close(geometry.clusterRatio!, within / between, relative: 1e-12))
@@ -105,7 +106,7 @@ struct ClassMomentsTests {
                 #expect(a?.mean == b?.mean)
                 #expect(a?.squaredDeviations.value.bitPattern == b?.squaredDeviations.value.bitPattern)
             }
-            #expect(try SplitGeometry(moments, meanDistance: TestSupport.meanPairDistance) == SplitGeometry(runs[0], meanDistance: TestSupport.meanPairDistance))
+            #expect(try SplitGeometry(moments, meanDistance: References.meanPairDistance) == SplitGeometry(runs[0], meanDistance: References.meanPairDistance))
         }
         #expect(runs[0].count == n)
         // ~140 rows a class: the running mean and the plain sum each drift by a few roundings of

@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -8,7 +9,7 @@ struct SplitGeometryTests {
         let split = Split(name: "train", features: features, labels: labels, logits: nil)
         return try SplitGeometry(
             SplitPass.run(split, from: SplitGeometry.ClassMoments(classCount: classCount)),
-            meanDistance: TestSupport.meanPairDistance)
+            meanDistance: References.meanPairDistance)
     }
 
     @Test func handComputedWithinBetweenAndRatio() throws {

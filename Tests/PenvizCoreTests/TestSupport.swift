@@ -26,19 +26,6 @@ enum TestSupport {
         }
     }
 
-    /// The mean of ‖μ_k − μ_l‖ over the pairs k < l, by plain loops over the differences:
-    /// what the measuring module computes on a BLAS for ``SplitGeometry``.
-    static func meanPairDistance(_ means: [[Double]]) -> Double {
-        var total = 0.0, pairs = 0.0
-        for k in means.indices {
-            for l in (k + 1)..<means.count {
-                total += zip(means[k], means[l]).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
-                pairs += 1
-            }
-        }
-        return total / pairs
-    }
-
     static func view(_ matrix: Matrix, dtype: DType = .float64) throws -> ArrayView {
         try view(matrix.values, shape: [matrix.rows, matrix.columns], dtype: dtype)
     }
