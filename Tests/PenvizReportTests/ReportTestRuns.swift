@@ -45,8 +45,9 @@ enum ReportTestRuns {
             ? .measured(try runs.map { try RunErasure(label: $0.label, run: $0.run, key: "train_logits_aug", classA: 0, classB: 2) },
                         classNames: runs[0].run.classNames)
             : .skipped("no run stores augmented logits.")
-        return try ReportContent(
-            comparison: comparison, calibrations: calibrations, settings: settings, erasure: erasure, look: ReportLook(perClass: 10))
+        return ReportContent(
+            comparison: comparison, splits: try comparison.splitSummaries(), calibrations: calibrations, settings: settings,
+            erasure: erasure, look: ReportLook(perClass: 10))
     }
 
     /// A fresh temporary folder path (not created).

@@ -55,3 +55,13 @@ public struct SplitSummary: Codable, Equatable, Sendable {
         case logits, accuracy
     }
 }
+
+extension Comparison {
+    /// Every split of every run, run by run (see ``SplitSummary/all(of:measured:)``):
+    /// the compared splits from the comparison's metrics, the others read for their accuracy.
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the run and split when a split has no examples.
+    public func splitSummaries() throws -> [[SplitSummary]] {
+        try zip(runs, metrics.runs).map { compared, measured in try SplitSummary.all(of: compared.run, measured: measured.splits) }
+    }
+}

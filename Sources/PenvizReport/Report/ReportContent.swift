@@ -8,8 +8,9 @@ import PenvizCore
 /// which it reuses as they are: the same metrics, the same figure builders.
 ///
 /// ```swift
-/// let content = try ReportContent(
-///     comparison: comparison, calibrations: calibrations, settings: CalibrationSettings(), erasure: .skipped("…"))
+/// let content = ReportContent(
+///     comparison: comparison, splits: try comparison.splitSummaries(), calibrations: calibrations,
+///     settings: CalibrationSettings(), erasure: .skipped("…"))
 /// try ReportFiles.write(content, to: "report", embed: .svg)
 /// ```
 public struct ReportContent: Sendable {
@@ -21,14 +22,14 @@ public struct ReportContent: Sendable {
     public let document: ReportDocument
 
     /// The report of `comparison` (the runs, their template planes and metrics),
-    /// the runs' `calibrations` made with `settings`, and `erasure`.
-    ///
-    /// - Throws: ``PenvizError`` (input) naming the run and split when a split has no examples.
+    /// `splits`, every split of each run (``Comparison/splitSummaries()``), the runs'
+    /// `calibrations` made with `settings`, and `erasure`.
     public init(
-        comparison: Comparison, calibrations: [RunCalibration], settings: CalibrationSettings, erasure: ReportErasure,
-        look: ReportLook = ReportLook(), title: String? = nil
-    ) throws {
+        comparison: Comparison, splits: [[SplitSummary]], calibrations: [RunCalibration], settings: CalibrationSettings,
+        erasure: ReportErasure, look: ReportLook = ReportLook(), title: String? = nil
+    ) {
         precondition(calibrations.count == comparison.runs.count, "ReportContent: a calibration per run")
+        precondition(splits.count == comparison.runs.count, "ReportContent: the splits of every run")
         var figures = [ReportFigure.comparison(comparison, look: look), ReportFigure.reliability(calibrations, look: look)]
         let erasureReport: ErasureReport?, erasureNote: String?
         switch erasure {
@@ -41,9 +42,7 @@ public struct ReportContent: Sendable {
             erasureNote = reason
         }
         metrics = ReportMetrics(
-            runs: try zip(comparison.runs, comparison.metrics.runs).map { compared, measured in
-                ReportMetrics.RunSplits(label: compared.label, splits: try SplitSummary.all(of: compared.run, measured: measured.splits))
-            },
+            runs: zip(comparison.runs, splits).map { ReportMetrics.RunSplits(label: $0.label, splits: $1) },
             comparison: comparison.metrics,
             calibration: CalibrationReport(settings: settings, runs: calibrations), erasure: erasureReport,
             erasureNote: erasureNote)

@@ -109,8 +109,9 @@ struct Report: ParsableCommand {
         let erasure = try self.erasure(of: runs, fallback: comparison.triplets[0].triplet)
         if case .skipped(let reason) = erasure { Diagnostics.note("information erasure skipped: \(reason)") }
 
-        let content = try ReportContent(
-            comparison: comparison, calibrations: calibrations, settings: settings, erasure: erasure,
+        let content = ReportContent(
+            comparison: comparison, splits: try comparison.splitSummaries(), calibrations: calibrations, settings: settings,
+            erasure: erasure,
             look: ReportLook(scale: scale, transparent: transparent, perClass: perClass, seed: seed), title: title)
         for name in try ReportFiles.write(content, to: out, embed: embed) {
             print((out as NSString).appendingPathComponent(name))
