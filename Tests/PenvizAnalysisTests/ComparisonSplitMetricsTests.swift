@@ -83,24 +83,6 @@ struct ComparisonSplitMetricsTests {
         }
     }
 
-    /// Records the byte ranges a streaming pass hands back.
-    final class ReleaseLog: StoragePaging, @unchecked Sendable {
-        private let lock = NSLock()
-        private var released: [Range<Int>] = []
-
-        func release(_ range: Range<Int>) {
-            lock.lock()
-            released.append(range)
-            lock.unlock()
-        }
-
-        var ranges: [Range<Int>] {
-            lock.lock()
-            defer { lock.unlock() }
-            return released
-        }
-    }
-
     @Test("every whole-split metric comes from one read of the features: each row's bytes are released once")
     func oneStreamingRead() throws {
         // 600 float64 rows of D = 1,024 (8 KiB a row) make three chunks of a SplitPass. A pass hands
@@ -117,7 +99,7 @@ struct ComparisonSplitMetricsTests {
             splits: [.init(name: "train", features: features, labels: labels)])
         let space = LogitSpace(run: run)
         let plain = run.splits[0]
-        let log = ReleaseLog()
+        let log = RecordingPaging()
         let original = plain.features
         let recorded = try ArrayView(
             shape: original.shape, dtype: original.dtype, byteOrder: original.byteOrder,

@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -106,24 +107,6 @@ struct StreamingProjectionTests {
         #expect(released.first?.lowerBound == 0)
         #expect(released.last?.upperBound == n * d * 4)
         #expect(zip(released, released.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-    }
-}
-
-/// A paging that records what a pass released.
-final class RecordingPaging: StoragePaging, @unchecked Sendable {
-    private let lock = NSLock()
-    private var released: [Range<Int>] = []
-
-    func release(_ range: Range<Int>) {
-        lock.lock()
-        released.append(range)
-        lock.unlock()
-    }
-
-    var ranges: [Range<Int>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return released
     }
 }
 

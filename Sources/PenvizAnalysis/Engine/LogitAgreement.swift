@@ -47,25 +47,18 @@ public struct LogitAgreement: Codable, Equatable, Sendable {
     /// plus the rounding of the features' own stored type.
     public var explainedByFeatureRounding: Bool { deviation <= tolerance + featureRounding }
 
-    /// Compares the stored `logits` of `split` with `product` of its features.
-    init(split: Split, logits: ArrayView, product: LogitProduct) {
+    /// Compares the stored `logits` of `split` with `product` of its features;
+    /// `magnitudes` is the product of the absolute final layer, `|W|` and `|b|`.
+    init(split: Split, logits: ArrayView, product: LogitProduct, magnitudes: LogitProduct) {
         let n = split.count, d = product.dimension, k = product.classCount
         let rows = Self.sample(rowCount: n)
         var x = [Double](repeating: 0, count: rows.count * d)
         var stored = [Double](repeating: 0, count: rows.count * k)
-        x.withUnsafeMutableBufferPointer { x in
-            stored.withUnsafeMutableBufferPointer { z in
-                for (index, row) in rows.enumerated() {
-                    split.features.readRow(row, into: UnsafeMutableBufferPointer(rebasing: x[(index * d)..<((index + 1) * d)]))
-                    logits.readRow(row, into: UnsafeMutableBufferPointer(rebasing: z[(index * k)..<((index + 1) * k)]))
-                }
-            }
-        }
+        x.withUnsafeMutableBufferPointer { split.features.readRows(rows, into: $0) }
+        stored.withUnsafeMutableBufferPointer { logits.readRows(rows, into: $0) }
         // ẑ = X Wᵀ + b, and the size of its terms: |X| |W|ᵀ + |b|
         let computed = Self.product(x, rows: rows.count, product)
-        let magnitude = Self.product(
-            x.map(abs), rows: rows.count, LogitProduct(weight: Matrix(rows: k, columns: d, values: product.weight.values.map(abs)),
-                                                         bias: product.bias.map(abs)))
+        let magnitude = Self.product(x.map(abs), rows: rows.count, magnitudes)
         var worst = (deviation: 0.0, row: rows.first ?? 0, classID: 0)
         for (index, row) in rows.enumerated() {
             let base = index * k

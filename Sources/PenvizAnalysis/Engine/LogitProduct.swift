@@ -25,6 +25,12 @@ struct LogitProduct: Sendable {
         _ = Self.singleThreaded
     }
 
+    /// The product of the absolute final layer, `|W|` and `|b|`: the size of the
+    /// terms of each logit's dot product.
+    var magnitudes: LogitProduct {
+        LogitProduct(weight: Matrix(rows: weight.rows, columns: weight.columns, values: weight.values.map(abs)), bias: bias.map(abs))
+    }
+
     /// Number of classes, K.
     var classCount: Int { weight.rows }
     /// Feature dimension, D.
@@ -64,9 +70,7 @@ struct LogitProduct: Sendable {
         return .computed(rowCount: features.rowCount, classCount: classCount) { rows, out in
             var x = [Double](repeating: 0, count: rows.count * d)
             x.withUnsafeMutableBufferPointer { x in
-                for (offset, row) in rows.enumerated() {
-                    features.readRow(row, into: UnsafeMutableBufferPointer(rebasing: x[(offset * d)..<((offset + 1) * d)]))
-                }
+                features.readRows(rows, into: x)
                 product.multiply(UnsafeBufferPointer(x), rows: rows.count, into: out, addingBias: true)
             }
         }

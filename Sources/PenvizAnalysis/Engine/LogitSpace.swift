@@ -18,6 +18,8 @@ public struct LogitSpace: Sendable {
     /// `G_kk = ‖t_k‖²` for every class.
     public let squaredNorms: [Double]
     let product: LogitProduct
+    /// `|W|` and `|b|`, made once a run for the check of every split's stored logits.
+    private let magnitudes: LogitProduct
 
     /// The run `run` with bias-augmented templates unless `includeBias` is false.
     public init(run: Run, includeBias: Bool = true) {
@@ -25,6 +27,7 @@ public struct LogitSpace: Sendable {
         templates = ClassTemplates(weight: run.weight, bias: run.bias, includeBias: includeBias)
         squaredNorms = templates.squaredNorms
         product = LogitProduct(weight: run.weight, bias: run.bias)
+        magnitudes = product.magnitudes
     }
 
     /// True when templates carry the bias.
@@ -33,7 +36,7 @@ public struct LogitSpace: Sendable {
     /// The logits of `split` (one of the run's), after checking its stored logits
     /// against its features on a sample of rows.
     public func logits(of split: Split) -> SplitLogits {
-        SplitLogits(split: split, product: product, includesBias: includesBias)
+        SplitLogits(split: split, product: product, magnitudes: magnitudes, includesBias: includesBias)
     }
 
     /// The model logits of `split` (one of the run's): its stored ones, or

@@ -33,12 +33,13 @@ public struct SplitLogits: LogitRows {
     public let includesBias: Bool
     let product: LogitProduct
 
-    /// The split `split` of a run whose final layer is `product`, in `includesBias` mode.
-    init(split: Split, product: LogitProduct, includesBias: Bool) {
+    /// The split `split` of a run whose final layer is `product` (and `magnitudes`, its
+    /// absolute values, for the check of stored logits), in `includesBias` mode.
+    init(split: Split, product: LogitProduct, magnitudes: LogitProduct, includesBias: Bool) {
         self.split = split
         self.product = product
         self.includesBias = includesBias
-        agreement = split.logits.map { LogitAgreement(split: split, logits: $0, product: product) }
+        agreement = split.logits.map { LogitAgreement(split: split, logits: $0, product: product, magnitudes: magnitudes) }
         logitOrigin = split.logits == nil ? .computed : .stored
         templateLogitOrigin = agreement?.agrees == true ? .stored : .computed
     }
@@ -51,12 +52,8 @@ public struct SplitLogits: LogitRows {
         positions: Range<Int>, features: UnsafeBufferPointer<Double>, logits: UnsafeMutableBufferPointer<Double>,
         templateLogits: UnsafeMutableBufferPointer<Double>
     ) {
-        let k = classCount, rows = positions.count
-        if logitOrigin == .stored, let stored = split.logits {
-            for (offset, position) in positions.enumerated() {
-                stored.readRow(position, into: UnsafeMutableBufferPointer(rebasing: logits[(offset * k)..<((offset + 1) * k)]))
-            }
-        }
+        let rows = positions.count
+        if logitOrigin == .stored { split.logits?.readRows(positions, into: logits) }
         if templateLogitOrigin == .computed {
             // z̃ = x·Wᵀ + b with the bias, x·Wᵀ without
             product.multiply(features, rows: rows, into: templateLogits, addingBias: includesBias)

@@ -231,6 +231,15 @@ public struct ArrayView: Sendable {
         }
     }
 
+    /// Reads `rows` of a 2-d array, one after another, into `buffer`
+    /// (`rows.count × columnCount` values, row-major).
+    public func readRows<Rows: Sequence<Int>>(_ rows: Rows, into buffer: UnsafeMutableBufferPointer<Double>) {
+        let columns = columnCount
+        for (offset, row) in rows.enumerated() {
+            readRow(row, into: UnsafeMutableBufferPointer(rebasing: buffer[(offset * columns)..<((offset + 1) * columns)]))
+        }
+    }
+
     /// Row `row` of a 2-d array as a new array.
     public func row(_ row: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: columnCount) { buffer, initialized in

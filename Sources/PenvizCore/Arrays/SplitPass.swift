@@ -146,15 +146,11 @@ public enum SplitPass {
             var accumulator = empty
             for start in stride(from: positions.lowerBound, to: positions.upperBound, by: block) {
                 let rows = start..<min(start + block, positions.upperBound)
-                for (offset, position) in rows.enumerated() {
-                    split.features.readRow(position, into: UnsafeMutableBufferPointer(rebasing: features[(offset * d)..<((offset + 1) * d)]))
-                }
+                split.features.readRows(rows, into: features)
                 if let logits {
                     logits.fill(positions: rows, features: UnsafeBufferPointer(features), logits: z, templateLogits: zTilde)
-                } else if let stored = split.logits {
-                    for (offset, position) in rows.enumerated() {
-                        stored.readRow(position, into: UnsafeMutableBufferPointer(rebasing: z[(offset * k)..<((offset + 1) * k)]))
-                    }
+                } else {
+                    split.logits?.readRows(rows, into: z)
                 }
                 for (offset, position) in rows.enumerated() {
                     let row = ExampleRow(

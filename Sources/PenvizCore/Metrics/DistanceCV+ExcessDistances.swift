@@ -45,20 +45,15 @@ extension DistanceCV {
             squaredNorms.withUnsafeBufferPointer { g in
                 // d_j = G_jj − G_yy − 2(z̃_j − z̃_y) = (G_jj − 2 z̃_j) − (G_yy − 2 z̃_y)
                 let reference = g[y] - 2 * z[y]
-                let wrong = [0..<y, (y + 1)..<k]
                 // mean_j d_j over j ≠ y
                 var sum = 0.0
-                for range in wrong {
-                    for j in range { sum += (g[j] - 2 * z[j]) - reference }
-                }
+                for j in 0..<k where j != y { sum += (g[j] - 2 * z[j]) - reference }
                 let mean = sum / Double(k - 1)
                 // std_j d_j = sqrt(mean_j (d_j − mean)²) over j ≠ y
                 var squares = 0.0
-                for range in wrong {
-                    for j in range {
-                        let deviation = ((g[j] - 2 * z[j]) - reference) - mean
-                        squares += deviation * deviation
-                    }
+                for j in 0..<k where j != y {
+                    let deviation = ((g[j] - 2 * z[j]) - reference) - mean
+                    squares += deviation * deviation
                 }
                 deviations.add((squares / Double(k - 1)).squareRoot())
                 means.add(mean)

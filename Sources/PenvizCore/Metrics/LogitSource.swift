@@ -79,9 +79,7 @@ public struct LogitSource: Sendable {
         let k = classCount
         switch storage {
         case .stored(let logits):
-            for (position, row) in rows.enumerated() {
-                logits.readRow(row, into: UnsafeMutableBufferPointer(rebasing: buffer[(position * k)..<((position + 1) * k)]))
-            }
+            logits.readRows(rows, into: buffer)
         case .matrix(let matrix):
             for (position, value) in matrix.values[(rows.lowerBound * k)..<(rows.upperBound * k)].enumerated() {
                 buffer[position] = value

@@ -10,7 +10,7 @@ struct Inspect: ParsableCommand {
         discussion: """
             For each file: the key, the stored type (and what penviz reads it as), \
             the shape and the bytes of data; a sharded array (train_features.00000-of-00008.npy, \
-            …) is one row, its shard files listed under it. Nothing is loaded beyond the headers.
+            …) is one row, its shard files listed under it. Arrays are listed from their headers alone.
 
             When the file is a run, a line per split says where its logits come from: \
             stored, and whether they are the features times the final layer (checked on \
