@@ -38,7 +38,9 @@ let package = Package(
         ),
         // The measuring engine in logit space and every measured result (comparison,
         // calibration, erasure, automatic triplets), as plain Codable values.
-        .target(name: "PenvizAnalysis", dependencies: ["PenvizCore", "CBLAS"]),
+        .target(name: "PenvizAnalysis", dependencies: ["PenvizCore", "CBLAS", "CRowKernels"]),
+        // The row kernels of a feature projection in C: portable, and AVX2 where the CPU has it.
+        .target(name: "CRowKernels"),
         // The C shim for Cairo; nothing but the system library.
         .systemLibrary(
             name: "CCairo",

@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -41,8 +42,8 @@ struct AutoTripletTests {
         var generator = SeededGenerator(seed: 20)
         for trial in 0..<5 {
             let k = 20 + trial, d = 7
-            let weight = TestSupport.randomMatrix(k, d, &generator)
-            let bias = TestSupport.uniform(k, &generator)
+            let weight = TestData.randomMatrix(k, d, &generator)
+            let bias = TestData.uniform(k, &generator)
             let t = (0..<k).map { weight.row($0) + [bias[$0]] }
             func distance(_ i: Int, _ j: Int) -> Double {
                 zip(t[i], t[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
@@ -60,8 +61,8 @@ struct AutoTripletTests {
             let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
             #expect(triplets.similar.triplet == best.1)
             #expect(triplets.different.triplet == worst.1)
-            #expect(TestSupport.close(triplets.similar.separation, best.0, relative: 1e-14))
-            #expect(TestSupport.close(triplets.different.separation, worst.0, relative: 1e-14))
+            #expect(TestData.close(triplets.similar.separation, best.0, relative: 1e-14))
+            #expect(TestData.close(triplets.different.separation, worst.0, relative: 1e-14))
         }
     }
 

@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -12,8 +13,8 @@ struct BootstrapIntervalTests {
 
     @Test func percentilesInterpolateLinearlyLikeNumPy() {
         // h = (B − 1)q: for [1, 2, 3, 4, 5], q = 0.025 → h = 0.1 → 1.1; q = 0.975 → h = 3.9 → 4.9
-        #expect(TestSupport.close(BootstrapInterval.percentile(ofSorted: [1, 2, 3, 4, 5], 0.025), 1.1, relative: 1e-15))
-        #expect(TestSupport.close(BootstrapInterval.percentile(ofSorted: [1, 2, 3, 4, 5], 0.975), 4.9, relative: 1e-15))
+        #expect(TestData.close(BootstrapInterval.percentile(ofSorted: [1, 2, 3, 4, 5], 0.025), 1.1, relative: 1e-15))
+        #expect(TestData.close(BootstrapInterval.percentile(ofSorted: [1, 2, 3, 4, 5], 0.975), 4.9, relative: 1e-15))
         #expect(BootstrapInterval.percentile(ofSorted: [7], 0.975) == 7)
         #expect(BootstrapInterval.percentile(ofSorted: [1, 3], 1) == 3)
     }
@@ -51,8 +52,8 @@ struct BootstrapIntervalTests {
             let lower = values[0] + 0.975 * (values[1] - values[0])
             let upper = values[38] + 0.025 * (values[39] - values[38])
             let interval = BootstrapInterval(confidences: confidences, correct: correct, binning: binning, resamples: b, seed: seed)
-            #expect(TestSupport.close(interval.lower, lower, relative: 1e-12))
-            #expect(TestSupport.close(interval.upper, upper, relative: 1e-12))
+            #expect(TestData.close(interval.lower, lower, relative: 1e-12))
+            #expect(TestData.close(interval.upper, upper, relative: 1e-12))
         }
     }
 

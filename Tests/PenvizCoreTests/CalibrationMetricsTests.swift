@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -14,7 +15,7 @@ struct CalibrationMetricsTests {
     @Test func predictionsMatchTheTextbookFormulasOnModerateLogits() throws {
         var generator = SeededGenerator(seed: 17)
         let n = 400, k = 6
-        let logits = TestSupport.randomMatrix(n, k, in: -4...4, &generator)
+        let logits = TestData.randomMatrix(n, k, in: -4...4, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         for temperature in [1.0, 0.5, 3] {
             let predictions = try TopLabelPredictions(logits: LogitSource(logits), labels: labels, temperature: temperature)
@@ -23,10 +24,10 @@ struct CalibrationMetricsTests {
                 let p = textbookSoftmax(logits.row(i).map { $0 / temperature })
                 let top = p.indices.max { p[$0] < p[$1] }!
                 #expect(predictions.predicted[i] == top)
-                #expect(TestSupport.close(predictions.confidences[i], p[top], relative: 1e-14))
-                #expect(TestSupport.close(predictions.negativeLogLikelihoods[i], -log(p[labels[i]]), relative: 1e-13))
+                #expect(TestData.close(predictions.confidences[i], p[top], relative: 1e-14))
+                #expect(TestData.close(predictions.negativeLogLikelihoods[i], -log(p[labels[i]]), relative: 1e-13))
                 let score = p.indices.reduce(0.0) { $0 + (p[$1] - ($1 == labels[i] ? 1 : 0)) * (p[$1] - ($1 == labels[i] ? 1 : 0)) }
-                #expect(TestSupport.close(predictions.brierScores[i], score, relative: 1e-13))
+                #expect(TestData.close(predictions.brierScores[i], score, relative: 1e-13))
                 nll += -log(p[labels[i]])
                 brier += score
                 correct += top == labels[i] ? 1 : 0
@@ -35,8 +36,8 @@ struct CalibrationMetricsTests {
             #expect(metrics.temperature == temperature)
             #expect(metrics.count == n)
             #expect(metrics.accuracy == correct / Double(n))
-            #expect(TestSupport.close(metrics.nll, nll / Double(n), relative: 1e-12))
-            #expect(TestSupport.close(metrics.brier, brier / Double(n), relative: 1e-12))
+            #expect(TestData.close(metrics.nll, nll / Double(n), relative: 1e-12))
+            #expect(TestData.close(metrics.brier, brier / Double(n), relative: 1e-12))
             #expect(metrics.ece == ReliabilityDiagram(confidences: predictions.confidences, correct: predictions.isCorrect).ece)
         }
     }
@@ -50,9 +51,9 @@ struct CalibrationMetricsTests {
         let predictions = try TopLabelPredictions(logits: LogitSource(logits), labels: [0, 1])
         let tail = exp(-40.0)
         #expect(predictions.confidences[0] == 1)
-        #expect(TestSupport.close(predictions.negativeLogLikelihoods[0], tail, relative: 1e-15))
-        #expect(TestSupport.close(predictions.brierScores[0], 2 * (tail / (1 + tail)) * (tail / (1 + tail)), relative: 1e-14))
-        #expect(TestSupport.close(predictions.negativeLogLikelihoods[1], 40 + tail, relative: 1e-15))
+        #expect(TestData.close(predictions.negativeLogLikelihoods[0], tail, relative: 1e-15))
+        #expect(TestData.close(predictions.brierScores[0], 2 * (tail / (1 + tail)) * (tail / (1 + tail)), relative: 1e-14))
+        #expect(TestData.close(predictions.negativeLogLikelihoods[1], 40 + tail, relative: 1e-15))
         #expect(predictions.isCorrect == [true, false])
     }
 
@@ -66,9 +67,9 @@ struct CalibrationMetricsTests {
 
     @Test func logitsFromFeaturesGiveTheSameFigures() throws {
         var generator = SeededGenerator(seed: 2)
-        let features = TestSupport.randomMatrix(300, 8, &generator)
-        let weight = TestSupport.randomMatrix(4, 8, in: -3...3, &generator)
-        let bias = TestSupport.uniform(4, &generator)
+        let features = TestData.randomMatrix(300, 8, &generator)
+        let weight = TestData.randomMatrix(4, 8, in: -3...3, &generator)
+        let bias = TestData.uniform(4, &generator)
         let labels = (0..<300).map { _ in generator.next(below: 4) }
         var plain = [Double]()
         for i in 0..<300 {
@@ -79,9 +80,9 @@ struct CalibrationMetricsTests {
         let stored = try CalibrationMetrics(
             logits: LogitSource(Matrix(rows: 300, columns: 4, values: plain)), labels: labels, binning: .mass)
         #expect(computed.accuracy == stored.accuracy)
-        #expect(TestSupport.close(computed.nll, stored.nll, relative: 1e-12))
-        #expect(TestSupport.close(computed.brier, stored.brier, relative: 1e-12))
-        #expect(TestSupport.close(computed.ece, stored.ece, relative: 1e-9, absolute: 1e-12))
+        #expect(TestData.close(computed.nll, stored.nll, relative: 1e-12))
+        #expect(TestData.close(computed.brier, stored.brier, relative: 1e-12))
+        #expect(TestData.close(computed.ece, stored.ece, relative: 1e-9, absolute: 1e-12))
     }
 
     @Test func noExamplesIsAnError() {

@@ -42,8 +42,8 @@ struct ClassMomentsTests {
             #expect((got == nil) == (want == nil))
             guard let got, let want else { continue }
             #expect(got.count == want.count)
-            #expect(zip(got.mean, want.mean).allSatisfy { TestSupport.close($0, $1, relative: meanTolerance) })
-            #expect(TestSupport.close(got.squaredDeviations.value, want.squares, relative: 1e-12))
+            #expect(zip(got.mean, want.mean).allSatisfy { TestData.close($0, $1, relative: meanTolerance) })
+            #expect(TestData.close(got.squaredDeviations.value, want.squares, relative: 1e-12))
         }
     }
 
@@ -85,16 +85,16 @@ struct ClassMomentsTests {
         let between = (distance(reference[0].mean, reference[1].mean) + distance(reference[0].mean, reference[2].mean)
             + distance(reference[1].mean, reference[2].mean)) / 3
         let geometry = try SplitGeometry(moments, meanDistance: References.meanPairDistance)
-        #expect(TestSupport.close(geometry.within, within, relative: 1e-12))
-        #expect(TestSupport.close(geometry.between!, between, relative: 1e-12))
-        #expect(TestSupport.close(geometry.clusterRatio!, within / between, relative: 1e-12))
+        #expect(TestData.close(geometry.within, within, relative: 1e-12))
+        #expect(TestData.close(geometry.between!, between, relative: 1e-12))
+        #expect(TestData.close(geometry.clusterRatio!, within / between, relative: 1e-12))
     }
 
     @Test func sameBitsAtOneTwoAndThreeThreadsOverSeveralChunks() throws {
         // 1,000 float64 rows of D = 1,024 are 8 KiB a row: four chunks of 256, 256, 256 and 232 rows.
         var generator = SeededGenerator(seed: 5)
         let n = 1000, d = 1024, k = 7
-        let features = TestSupport.randomMatrix(n, d, in: 40...60, &generator)
+        let features = TestData.randomMatrix(n, d, in: 40...60, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         let split = Split(name: "train", features: try TestSupport.view(features), labels: labels, logits: nil)
         let runs = [1, 2, 3].map { threads in

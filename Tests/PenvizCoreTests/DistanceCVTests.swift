@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -19,7 +20,7 @@ struct DistanceCVTests {
         let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 2]]), bias: [9, 9, 9], includeBias: false)
         let features = try TestSupport.view(Matrix([[0, 0], [1, 1]]))
         let cv = try measured(features: features, labels: [0, 1], templates: templates)
-        #expect(TestSupport.close(cv!, 3.0 / 7, relative: 1e-15))
+        #expect(TestData.close(cv!, 3.0 / 7, relative: 1e-15))
     }
 
     @Test func handComputedWithBias() throws {
@@ -27,7 +28,7 @@ struct DistanceCVTests {
         // ‖x̃ − t‖² = 0, 1 + 1 = 2, 1 + 4 = 5 → d = {2, 5}: mean 3.5, std 1.5 → distance_cv = 1.5/3.5
         let templates = ClassTemplates(weight: Matrix([[0, 0], [1, 0], [0, 1]]), bias: [1, 0, 3])
         let cv = try measured(features: try TestSupport.view(Matrix([[0, 0]])), labels: [0], templates: templates)
-        #expect(TestSupport.close(cv!, 1.5 / 3.5, relative: 1e-15))
+        #expect(TestData.close(cv!, 1.5 / 3.5, relative: 1e-15))
     }
 
     @Test func anExampleOnItsTemplateEquidistantFromTheOthersHasNoSpread() throws {
@@ -42,9 +43,9 @@ struct DistanceCVTests {
     @Test func agreesWithAReferenceUsingMeanOfSquaresMinusSquaredMean() throws {
         var generator = SeededGenerator(seed: 8)
         let n = 300, d = 12, k = 5
-        let weight = TestSupport.randomMatrix(k, d, &generator)
-        let bias = TestSupport.uniform(k, &generator)
-        let features = TestSupport.randomMatrix(n, d, in: -3...3, &generator)
+        let weight = TestData.randomMatrix(k, d, &generator)
+        let bias = TestData.uniform(k, &generator)
+        let features = TestData.randomMatrix(n, d, in: -3...3, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         var stdSum = 0.0, meanSum = 0.0
         for i in 0..<n {
@@ -60,6 +61,6 @@ struct DistanceCVTests {
         let cv = try measured(
             features: try TestSupport.view(features), labels: labels,
             templates: ClassTemplates(weight: weight, bias: bias))
-        #expect(TestSupport.close(cv!, stdSum / meanSum, relative: 1e-9))
+        #expect(TestData.close(cv!, stdSum / meanSum, relative: 1e-9))
     }
 }

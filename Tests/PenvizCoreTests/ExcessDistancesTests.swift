@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -35,7 +36,7 @@ struct ExcessDistancesTests {
             let distances = SplitPass.run(split, from: DistanceCV.ExcessDistances(templates: templates), logits: PlainTemplateLogits(templates: templates, bias: bias))
             #expect(distances.count == 8)
             let want = Self.reference(features, labels, weight: weight, bias: bias, includeBias: includeBias)
-            #expect(TestSupport.close(try DistanceCV.measure(distances)!, want, relative: 1e-14))
+            #expect(TestData.close(try DistanceCV.measure(distances)!, want, relative: 1e-14))
         }
     }
 
@@ -51,9 +52,9 @@ struct ExcessDistancesTests {
         // 1,000 float64 rows of D = 1,024: four chunks.
         var generator = SeededGenerator(seed: 7)
         let n = 1000, d = 1024, k = 5
-        let features = TestSupport.randomMatrix(n, d, in: -1...1, &generator)
-        let weight = TestSupport.randomMatrix(k, d, &generator)
-        let bias = TestSupport.uniform(k, &generator)
+        let features = TestData.randomMatrix(n, d, in: -1...1, &generator)
+        let weight = TestData.randomMatrix(k, d, &generator)
+        let bias = TestData.uniform(k, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         let split = Split(name: "train", features: try TestSupport.view(features), labels: labels, logits: nil)
         let templates = ClassTemplates(weight: weight, bias: bias)
@@ -62,6 +63,6 @@ struct ExcessDistancesTests {
         }
         #expect(values.allSatisfy { $0.bitPattern == values[0].bitPattern })
         let want = Self.reference(features, labels, weight: weight, bias: bias, includeBias: true)
-        #expect(TestSupport.close(values[0], want, relative: 1e-12))
+        #expect(TestData.close(values[0], want, relative: 1e-12))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -25,8 +26,8 @@ struct InformationErasureTests {
         let logits = try augmented(30, 2, 2) { x, pass, c in c == 0 ? 100 * Double(x) + (pass == 0 ? 0.1 : -0.1) : 0 }
         let erasure = try InformationErasure(augmentedLogits: logits, classA: 0, classB: 1)
         // each term is −½ − ln((1/N)·e^{−½}) = ln N (the other examples add e^{−~5·10⁵} ≈ 0)
-        #expect(TestSupport.close(erasure.information, log(30.0), relative: 1e-14))
-        #expect(TestSupport.close(erasure.variance, 0.01, relative: 1e-12))
+        #expect(TestData.close(erasure.information, log(30.0), relative: 1e-14))
+        #expect(TestData.close(erasure.variance, 0.01, relative: 1e-12))
     }
 
     @Test func smallCaseAgainstADirectEvaluation() throws {
@@ -51,8 +52,8 @@ struct InformationErasureTests {
             }
         }
         let erasure = try InformationErasure(augmentedLogits: logits, classA: a, classB: b)
-        #expect(TestSupport.close(erasure.variance, variance, relative: 1e-14))
-        #expect(TestSupport.close(erasure.information, total / 6, relative: 1e-13))
+        #expect(TestData.close(erasure.variance, variance, relative: 1e-14))
+        #expect(TestData.close(erasure.information, total / 6, relative: 1e-13))
         #expect(erasure.information >= 0 && erasure.information <= log(3.0))
     }
 

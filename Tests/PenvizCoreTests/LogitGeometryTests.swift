@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -27,9 +28,9 @@ struct LogitGeometryTests {
 
     @Test func labelSmoothingGapMatchesItsClosedForm() {
         // α = 0.1, K = 10: ((0.9)(10) + 0.1)/0.1 = 91
-        #expect(TestSupport.close(LogitGeometry.labelSmoothingGap(alpha: 0.1, classCount: 10)!, log(91.0), relative: 1e-15))
+        #expect(TestData.close(LogitGeometry.labelSmoothingGap(alpha: 0.1, classCount: 10)!, log(91.0), relative: 1e-15))
         // α = 0.1, K = 1000: (900 + 0.1)/0.1 = 9001
-        #expect(TestSupport.close(LogitGeometry.labelSmoothingGap(alpha: 0.1, classCount: 1000)!, log(9001.0), relative: 1e-15))
+        #expect(TestData.close(LogitGeometry.labelSmoothingGap(alpha: 0.1, classCount: 1000)!, log(9001.0), relative: 1e-15))
         // uniform targets (α = 1) have no gap; hard targets (α = 0) an unbounded one
         #expect(LogitGeometry.labelSmoothingGap(alpha: 1, classCount: 10) == 0)
         #expect(LogitGeometry.labelSmoothingGap(alpha: 0, classCount: 10) == nil)
@@ -39,9 +40,9 @@ struct LogitGeometryTests {
     @Test func logitsComputedFromFeaturesAgreeWithAPlainProduct() throws {
         var generator = SeededGenerator(seed: 99)
         let n = 600, d = 23, k = 7
-        let features = TestSupport.randomMatrix(n, d, in: -2...2, &generator)
-        let weight = TestSupport.randomMatrix(k, d, &generator)
-        let bias = TestSupport.uniform(k, &generator)
+        let features = TestData.randomMatrix(n, d, in: -2...2, &generator)
+        let weight = TestData.randomMatrix(k, d, &generator)
+        let bias = TestData.uniform(k, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         // z = x·Wᵀ + b with plain loops
         var plain = Matrix(rows: n, columns: k, values: Array(repeating: 0, count: n * k))
@@ -58,8 +59,8 @@ struct LogitGeometryTests {
         #expect(!held.isComputed)
         let a = try LogitGeometry(logits: computed, labels: labels)
         let b = try LogitGeometry(logits: LogitSource(plain), labels: labels)
-        #expect(TestSupport.close(a.gap, b.gap, relative: 1e-13))
-        #expect(TestSupport.close(a.incorrectSpread, b.incorrectSpread, relative: 1e-13))
+        #expect(TestData.close(a.gap, b.gap, relative: 1e-13))
+        #expect(TestData.close(a.incorrectSpread, b.incorrectSpread, relative: 1e-13))
         #expect(a.accuracy == b.accuracy)
         #expect(try LogitGeometry(logits: held, labels: labels) == a)
     }

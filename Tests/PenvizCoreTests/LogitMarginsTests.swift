@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -38,8 +39,8 @@ struct LogitMarginsTests {
         #expect(margins.count == 5)
         let geometry = try LogitGeometry(margins)
         let want = Self.reference(z, labels)
-        #expect(TestSupport.close(geometry.gap, want.gap, relative: 1e-15))
-        #expect(TestSupport.close(geometry.incorrectSpread, want.spread, relative: 1e-15))
+        #expect(TestData.close(geometry.gap, want.gap, relative: 1e-15))
+        #expect(TestData.close(geometry.incorrectSpread, want.spread, relative: 1e-15))
         #expect(geometry.accuracy == want.accuracy)
         #expect(geometry.accuracy == 2.0 / 5)  // rows 0 and 4; row 1's tie goes to class 0
     }
@@ -54,9 +55,9 @@ struct LogitMarginsTests {
         // 1,000 float64 rows of D = 1,024: four chunks; float32 logits stored.
         var generator = SeededGenerator(seed: 6)
         let n = 1000, d = 1024, k = 6
-        let features = TestSupport.randomMatrix(n, d, in: -1...1, &generator)
-        let weight = TestSupport.randomMatrix(k, d, &generator)
-        let bias = TestSupport.uniform(k, &generator)
+        let features = TestData.randomMatrix(n, d, in: -1...1, &generator)
+        let weight = TestData.randomMatrix(k, d, &generator)
+        let bias = TestData.uniform(k, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k) }
         let z = Self.logits(features, weight, bias)
         let view = try TestSupport.view(features)

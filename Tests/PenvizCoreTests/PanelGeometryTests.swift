@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -10,13 +11,13 @@ struct PanelGeometryTests {
 
     @Test func separationIsTheMeanTemplateDistance() {
         let geometry = PanelGeometry(points: [], labels: [], plane: plane)
-        #expect(TestSupport.close(geometry.separation, (5 + 2 + 29.0.squareRoot()) / 3, relative: 1e-15))
+        #expect(TestData.close(geometry.separation, (5 + 2 + 29.0.squareRoot()) / 3, relative: 1e-15))
     }
 
     @Test func pointsOnTheTemplatesHaveNoSpread() throws {
         // With every bias 1, the example x = w_k has x̃ = [w_k, 1] = t_k exactly.
         var generator = SeededGenerator(seed: 5)
-        let weight = TestSupport.randomMatrix(4, 16, &generator)
+        let weight = TestData.randomMatrix(4, 16, &generator)
         let plane = try TemplatePlane(weight: weight, bias: [1, 1, 1, 1], triplet: Triplet(3, 0, 2))
         let labels = [3, 0, 2, 3, 0, 2, 0]
         let points = labels.map { plane.project(weight.row($0)) }
@@ -41,11 +42,11 @@ struct PanelGeometryTests {
         let geometry = PanelGeometry(
             points: points.map { PlanePoint(p1: $0.0, p2: $0.1) }, labels: points.map(\.2), plane: plane)
         #expect(geometry.spreads.map(\.count) == [2, 3, 1])
-        #expect(TestSupport.close(geometry.spreads[0].spread!, 1, relative: 1e-15))
-        #expect(TestSupport.close(geometry.spreads[1].spread!, 6.0.squareRoot(), relative: 1e-15))
+        #expect(TestData.close(geometry.spreads[0].spread!, 1, relative: 1e-15))
+        #expect(TestData.close(geometry.spreads[1].spread!, 6.0.squareRoot(), relative: 1e-15))
         #expect(geometry.spreads[2].spread == 0)
         let separation = (5 + 2 + 29.0.squareRoot()) / 3
-        #expect(TestSupport.close(geometry.tightness!, (1 + 6.0.squareRoot() + 0) / 3 / separation, relative: 1e-15))
+        #expect(TestData.close(geometry.tightness!, (1 + 6.0.squareRoot() + 0) / 3 / separation, relative: 1e-15))
         #expect(geometry.emptyClasses.isEmpty)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -27,11 +28,11 @@ struct ReliabilityDiagramTests {
                 #expect(bin.confidence == nil && bin.gap == nil)
                 continue
             }
-            #expect(TestSupport.close(bin.confidence!, expected, relative: 1e-15))
-            #expect(TestSupport.close(bin.gap!, expected - bin.accuracy!, relative: 1e-15, absolute: 1e-15))
+            #expect(TestData.close(bin.confidence!, expected, relative: 1e-15))
+            #expect(TestData.close(bin.gap!, expected - bin.accuracy!, relative: 1e-15, absolute: 1e-15))
         }
-        #expect(TestSupport.close(diagram.ece, 3.0 / 7, relative: 1e-15))
-        #expect(TestSupport.close(diagram.mce, 0.45, relative: 1e-15))
+        #expect(TestData.close(diagram.ece, 3.0 / 7, relative: 1e-15))
+        #expect(TestData.close(diagram.mce, 0.45, relative: 1e-15))
     }
 
     @Test func equalMassBinsKeepTiesTogether() {
@@ -45,10 +46,10 @@ struct ReliabilityDiagramTests {
         #expect(diagram.bins.map(\.lower) == [0, 0.5])
         #expect(diagram.bins.map(\.upper) == [0.5, 1])
         #expect(diagram.bins.map(\.accuracy) == [0.5, 1])
-        #expect(TestSupport.close(diagram.bins[0].confidence!, 0.45, relative: 1e-15))
-        #expect(TestSupport.close(diagram.bins[1].confidence!, 0.8, relative: 1e-15))
-        #expect(TestSupport.close(diagram.ece, 0.1, relative: 1e-14))
-        #expect(TestSupport.close(diagram.mce, 0.2, relative: 1e-14))
+        #expect(TestData.close(diagram.bins[0].confidence!, 0.45, relative: 1e-15))
+        #expect(TestData.close(diagram.bins[1].confidence!, 0.8, relative: 1e-15))
+        #expect(TestData.close(diagram.ece, 0.1, relative: 1e-14))
+        #expect(TestData.close(diagram.mce, 0.2, relative: 1e-14))
     }
 
     @Test func perfectCalibrationHasNoError() {
@@ -78,8 +79,8 @@ struct ReliabilityDiagramTests {
                 ece += abs(difference) / Double(n)
                 mce = max(mce, abs(difference) / Double(members.count))
             }
-            #expect(TestSupport.close(diagram.ece, ece, relative: 1e-12))
-            #expect(TestSupport.close(diagram.mce, mce, relative: 1e-12))
+            #expect(TestData.close(diagram.ece, ece, relative: 1e-12))
+            #expect(TestData.close(diagram.mce, mce, relative: 1e-12))
         }
     }
 }

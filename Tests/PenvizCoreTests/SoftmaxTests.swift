@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -8,11 +9,11 @@ struct SoftmaxTests {
         let z = [1.0, 2, 3]
         let total = exp(1.0) + exp(2.0) + exp(3.0)
         let p = Softmax.probabilities(z)
-        for (pk, zk) in zip(p, z) { #expect(TestSupport.close(pk, exp(zk) / total, relative: 1e-15)) }
+        for (pk, zk) in zip(p, z) { #expect(TestData.close(pk, exp(zk) / total, relative: 1e-15)) }
         // at T = 2 the logits are halved
         let half = exp(0.5) + exp(1.0) + exp(1.5)
         for (pk, zk) in zip(Softmax.probabilities(z, temperature: 2), z) {
-            #expect(TestSupport.close(pk, exp(zk / 2) / half, relative: 1e-15))
+            #expect(TestData.close(pk, exp(zk / 2) / half, relative: 1e-15))
         }
     }
 

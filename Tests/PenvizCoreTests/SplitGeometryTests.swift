@@ -24,9 +24,9 @@ struct SplitGeometryTests {
             features: TestSupport.view(Matrix(rows)), labels: labels, classCount: 4)
         let within = (4.0 / 5).squareRoot()
         let between = (10.0.squareRoot() + 4 + 18.0.squareRoot()) / 3
-        #expect(TestSupport.close(geometry.within, within, relative: 1e-15))
-        #expect(TestSupport.close(geometry.between!, between, relative: 1e-15))
-        #expect(TestSupport.close(geometry.clusterRatio!, within / between, relative: 1e-15))
+        #expect(TestData.close(geometry.within, within, relative: 1e-15))
+        #expect(TestData.close(geometry.between!, between, relative: 1e-15))
+        #expect(TestData.close(geometry.clusterRatio!, within / between, relative: 1e-15))
     }
 
     @Test func oneClassHasNoBetweenAndNoRatio() throws {
@@ -45,7 +45,7 @@ struct SplitGeometryTests {
     @Test func agreesWithAPlainReferenceOnRandomFloat32Data() throws {
         var generator = SeededGenerator(seed: 21)
         let n = 1500, d = 37, k = 6
-        let features = TestSupport.randomMatrix(n, d, in: -4...9, &generator)
+        let features = TestData.randomMatrix(n, d, in: -4...9, &generator)
         let labels = (0..<n).map { _ in generator.next(below: k - 1) }  // class 5 stays empty
         let view = try TestSupport.view(features, dtype: .float32)
         let stored = (0..<n).map { row in (0..<d).map { view.double(row: row, column: $0) } }
@@ -72,8 +72,8 @@ struct SplitGeometryTests {
             }
         }
         let geometry = try measured(features: view, labels: labels, classCount: k)
-        #expect(TestSupport.close(geometry.within, within, relative: 1e-12))
-        #expect(TestSupport.close(geometry.between!, total / pairs, relative: 1e-12))
-        #expect(TestSupport.close(geometry.clusterRatio!, within / (total / pairs), relative: 1e-12))
+        #expect(TestData.close(geometry.within, within, relative: 1e-12))
+        #expect(TestData.close(geometry.between!, total / pairs, relative: 1e-12))
+        #expect(TestData.close(geometry.clusterRatio!, within / (total / pairs), relative: 1e-12))
     }
 }

@@ -1,3 +1,4 @@
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -18,29 +19,7 @@ struct StreamingLanesTests {
         }
     }
 
-    @Test func scaledFloat16TimesItsWeightGivesTheTrueProductForEveryBitPattern() {
-        // Read at 2⁻¹¹², a half times a weight scaled by 2¹¹² must be the very product of
-        // the true values: subnormal halves, the largest ones and infinities included.
-        let weights: [Double] = [0.3, -1e-300, 0.999_999_999, 2.5e-310]
-        for start in stride(from: 0, to: 65_536, by: 4) {
-            let halves = SIMD4<UInt16>((0..<4).map { UInt16(start + $0) })
-            let scaled = Float16ScaledLanes.binary32(halves)
-            for lane in 0..<4 {
-                let value = Double(Float16(bitPattern: halves[lane]))
-                for weight in weights {
-                    let expected = value * weight
-                    let got = Double(scaled[lane]) * (weight * Float16ScaledLanes.weightScale)
-                    if expected.isNaN {
-                        #expect(got.isNaN, "bits \(halves[lane])")
-                    } else {
-                        #expect(got.bitPattern == expected.bitPattern, "bits \(halves[lane]) × \(weight)")
-                    }
-                }
-            }
-        }
-    }
-
-    @Test(arguments: StreamingProjectionTests.floatTypes)
+    @Test(arguments: [DType.float16, .bfloat16, .float32, .float64])
     func findsEveryNonfiniteRowAtAnyThreadCount(dtype: DType) throws {
         // 4000 rows of 9 columns: two lanes of four and a tail of one, in every layout.
         let rows = 4_000, columns = 9

@@ -5,11 +5,10 @@ import Testing
 /// Arrays sharded over several storages (``ArrayView/init(concatenating:)``) read
 /// as one array, through every accessor and the streaming passes.
 struct StreamingShardsTests {
-    /// 10×3 values 0, 1, …, 29 in C order, split after rows 4 and 5 into a C-order float32
-    /// shard, a one-row Fortran-order shard and a big-endian-free C-order shard.
-    func sharded(dtype: DType = .float32) throws -> ArrayView {
-        let values = (0..<30).map(Double.init)
-        return try ArrayView(concatenating: [
+    /// 10×3 `values` (0, 1, …, 29 by default) in C order, split after rows 4 and 5 into a
+    /// C-order shard, a one-row Fortran-order shard and a Fortran-order shard.
+    static func sharded(dtype: DType = .float32, values: [Double] = (0..<30).map(Double.init)) throws -> ArrayView {
+        try ArrayView(concatenating: [
             StreamingSupport.view(Array(values[0..<12]), rows: 4, columns: 3, dtype: dtype),
             StreamingSupport.view(Array(values[12..<15]), rows: 1, columns: 3, dtype: dtype, fortran: true),
             StreamingSupport.view(Array(values[15..<30]), rows: 5, columns: 3, dtype: dtype, fortran: true),
@@ -17,7 +16,7 @@ struct StreamingShardsTests {
     }
 
     @Test func readsAsOneArray() throws {
-        let array = try sharded()
+        let array = try Self.sharded()
         #expect(array.shape == [10, 3])
         #expect(array.segments.map(\.firstRow) == [0, 4, 5])
         #expect(array.doubles() == (0..<30).map(Double.init))
@@ -30,15 +29,44 @@ struct StreamingShardsTests {
         }
     }
 
-    @Test func streamingPassesSeeEveryShard() throws {
-        let array = try sharded(dtype: .float16)
-        var generator = SeededGenerator(seed: 3)
-        let plane = try TemplatePlane(
-            weight: TestSupport.randomMatrix(3, 3, &generator), bias: [0, 1, 2], triplet: Triplet(0, 1, 2))
-        let expected = (0..<10).map { plane.project(array.row($0)) }
-        #expect(plane.project(features: array, threads: 1) == expected)
-        #expect(plane.project(features: array, rows: [9, 4, 0], threads: 2) == [expected[9], expected[4], expected[0]])
-        #expect(array.nonfiniteRows().isEmpty)
+    @Test(arguments: [DType.float16, .float32])
+    func streamingPassesSeeEveryShard(dtype: DType) throws {
+        var values = (0..<30).map(Double.init)
+        for row in [2, 4, 8] { values[row * 3 + 1] = .nan }  // one row in each shard
+        let array = try Self.sharded(dtype: dtype, values: values)
+        #expect(array.nonfiniteRows(threads: 1) == [2, 4, 8])
+        #expect(array.nonfiniteRows(threads: 2) == [2, 4, 8])
+        #expect(try Self.sharded(dtype: dtype).nonfiniteRows().isEmpty)
+    }
+
+    @Test func runsOfRowsStayInOneCOrderShard() throws {
+        // Rows 0–3 in C order, row 4 in Fortran order, rows 5–9 in C order, 3 float32 columns.
+        let values = (0..<30).map(Double.init)
+        let array = try ArrayView(concatenating: [
+            StreamingSupport.view(Array(values[0..<12]), rows: 4, columns: 3, dtype: .float32),
+            StreamingSupport.view(Array(values[12..<15]), rows: 1, columns: 3, dtype: .float32, fortran: true),
+            StreamingSupport.view(Array(values[15..<30]), rows: 5, columns: 3, dtype: .float32),
+        ])
+        func run(_ stream: RowStream, _ position: Int, _ end: Int) -> (first: Float, count: Int)? {
+            stream.contiguousRun(from: position, to: end).map { ($0.address.loadUnaligned(as: Float.self), $0.count) }
+        }
+        let all = RowStream(array: array)
+        #expect(run(all, 0, 10)! == (0, 4))
+        #expect(run(all, 2, 10)! == (6, 2))
+        #expect(run(all, 4, 10) == nil)
+        #expect(run(all, 5, 10)! == (15, 5))
+        #expect(run(all, 5, 7)! == (15, 2))
+        // A chosen set: rows 1, 2, 3 follow one another; 7, 8 too; 0 stands alone.
+        let chosen = RowStream(array: array, rows: [1, 2, 3, 7, 8, 0])
+        #expect(run(chosen, 0, 6)! == (3, 3))
+        #expect(run(chosen, 3, 6)! == (21, 2))
+        #expect(run(chosen, 3, 4)! == (21, 1))
+        #expect(run(chosen, 5, 6)! == (0, 1))
+        // Rows 2, 3, 4, 5 follow one another in the file but not in one C-order shard.
+        let across = RowStream(array: array, rows: [2, 3, 4, 5])
+        #expect(run(across, 0, 4)! == (6, 2))
+        #expect(run(across, 2, 4) == nil)
+        #expect(run(across, 3, 4)! == (15, 1))
     }
 
     @Test func labelsAndStringsConcatenate() throws {
@@ -75,9 +103,7 @@ struct StreamingShardReleaseTests {
             pagings.append(paging)
         }
         let array = try ArrayView(concatenating: parts)
-        var generator = SeededGenerator(seed: 5)
-        let plane = try TemplatePlane(weight: TestSupport.randomMatrix(3, d, &generator), bias: [0, 0, 0], triplet: Triplet(0, 1, 2))
-        _ = plane.project(features: array, threads: 2)
+        #expect(array.nonfiniteRows(threads: 2).isEmpty)
         for (paging, rows) in zip(pagings, [9_000, 0, 7_000]) {
             let covered = paging.ranges.reduce(0) { $0 + $1.count }
             #expect(covered == rows * d * 4)

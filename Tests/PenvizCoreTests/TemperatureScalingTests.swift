@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -24,15 +25,15 @@ struct TemperatureScalingTests {
         let (logits, labels) = closedFormCase(a: 1, classes: 2, correct: 2, wrong: 1)
         let fit = try TemperatureScaling(logits: logits, labels: labels)
         #expect(fit.outcome == .interior)
-        #expect(TestSupport.close(fit.temperature, 1 / log(2.0), relative: 1e-14))
+        #expect(TestData.close(fit.temperature, 1 / log(2.0), relative: 1e-14))
     }
 
     @Test func multiClassClosedForm() throws {
         // K = 4, p = 3, q = 1, a = 2: T* = 2 / ln 9;  K = 10, p = 1, q = 4, a = 5: T* = 5 / ln(9/4)
         let (logits, labels) = closedFormCase(a: 2, classes: 4, correct: 3, wrong: 1)
-        #expect(TestSupport.close(try TemperatureScaling(logits: logits, labels: labels).temperature, 2 / log(9.0), relative: 1e-14))
+        #expect(TestData.close(try TemperatureScaling(logits: logits, labels: labels).temperature, 2 / log(9.0), relative: 1e-14))
         let (more, moreLabels) = closedFormCase(a: 5, classes: 10, correct: 1, wrong: 4)
-        #expect(TestSupport.close(try TemperatureScaling(logits: more, labels: moreLabels).temperature, 5 / log(9.0 / 4), relative: 1e-14))
+        #expect(TestData.close(try TemperatureScaling(logits: more, labels: moreLabels).temperature, 5 / log(9.0 / 4), relative: 1e-14))
     }
 
     /// nll(T) = mean(ln Σ_k e^{z_k/T} − z_y/T), written out plainly with a max shift.
@@ -50,7 +51,7 @@ struct TemperatureScalingTests {
         var generator = SeededGenerator(seed: 31)
         let n = 200, k = 5
         // over-confident logits: large scale, labels agreeing with the argmax 70 % of the time
-        let logits = TestSupport.randomMatrix(n, k, in: -6...6, &generator)
+        let logits = TestData.randomMatrix(n, k, in: -6...6, &generator)
         let labels = (0..<n).map { i in
             generator.nextUnitInterval() < 0.7 ? Softmax.predictedClass(logits.row(i)) : generator.next(below: k)
         }
@@ -89,7 +90,7 @@ struct TemperatureScalingTests {
     func theSlopeVanishesAtTheFittedTemperature(seed: UInt64) throws {
         // Whatever side Newton approaches the root from, it must stop on it, not bisect away from it.
         var generator = SeededGenerator(seed: seed)
-        let logits = TestSupport.randomMatrix(150, 4, in: -5...5, &generator)
+        let logits = TestData.randomMatrix(150, 4, in: -5...5, &generator)
         let labels = (0..<150).map { i in
             generator.nextUnitInterval() < 0.6 ? Softmax.predictedClass(logits.row(i)) : generator.next(below: 4)
         }
@@ -101,7 +102,7 @@ struct TemperatureScalingTests {
 
     @Test func computedLogitsFitTheSameTemperature() throws {
         var generator = SeededGenerator(seed: 6)
-        let logits = TestSupport.randomMatrix(200, 3, in: -6...6, &generator)
+        let logits = TestData.randomMatrix(200, 3, in: -6...6, &generator)
         let labels = (0..<200).map { _ in generator.next(below: 3) }
         let computed = TestSupport.computed(logits)
         let a = try TemperatureScaling(logits: computed, labels: labels)

@@ -1,4 +1,5 @@
 import Foundation
+import PenvizTestSupport
 import Testing
 @testable import PenvizCore
 
@@ -38,8 +39,8 @@ struct TemplatePlaneTests {
     @Test func basisIsOrthonormalAndSpansTheTemplatesIn512Dimensions() throws {
         var generator = SeededGenerator(seed: 512)
         for _ in 0..<20 {
-            let weight = TestSupport.randomMatrix(3, 511, &generator)
-            let bias = TestSupport.uniform(3, &generator)
+            let weight = TestData.randomMatrix(3, 511, &generator)
+            let bias = TestData.uniform(3, &generator)
             let plane = try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(0, 1, 2))
             #expect(plane.e1.count == 512)
             #expect(abs(dot(plane.e1, plane.e2)) < 1e-12)
@@ -58,7 +59,7 @@ struct TemplatePlaneTests {
         // With every bias equal to 1, an affine combination Σλ_k t_k (Σλ = 1) is [Σλ_k w_k, 1]:
         // the augmented example of x = Σλ_k w_k, lying in the plane. Its projection is exact.
         var generator = SeededGenerator(seed: 7)
-        let weight = TestSupport.randomMatrix(3, 40, &generator)
+        let weight = TestData.randomMatrix(3, 40, &generator)
         let plane = try TemplatePlane(weight: weight, bias: [1, 1, 1], triplet: Triplet(0, 1, 2))
         let points: [[Double]] = (0..<10).map { _ in
             let l1 = 4 * generator.nextUnitInterval() - 2, l2 = 4 * generator.nextUnitInterval() - 2
@@ -69,7 +70,7 @@ struct TemplatePlaneTests {
         for i in points.indices {
             for j in points.indices where j > i {
                 let full = zip(points[i], points[j]).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
-                #expect(TestSupport.close(projected[i].distance(to: projected[j]), full, relative: 1e-12))
+                #expect(TestData.close(projected[i].distance(to: projected[j]), full, relative: 1e-12))
             }
         }
     }
@@ -78,15 +79,15 @@ struct TemplatePlaneTests {
         // The rule: e1 points from a to b, e2 towards c. Swapping a and b negates e1
         // and leaves e2 (the part of t_c − t_a orthogonal to e1 equals that of t_c − t_b).
         var generator = SeededGenerator(seed: 11)
-        let weight = TestSupport.randomMatrix(4, 30, &generator)
-        let bias = TestSupport.uniform(4, &generator)
+        let weight = TestData.randomMatrix(4, 30, &generator)
+        let bias = TestData.uniform(4, &generator)
         let abc = try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(0, 2, 3))
         let bac = try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(2, 0, 3))
         for _ in 0..<20 {
-            let x = TestSupport.uniform(30, in: -3...3, &generator)
+            let x = TestData.uniform(30, in: -3...3, &generator)
             let p = abc.project(x), q = bac.project(x)
-            #expect(TestSupport.close(q.p1, -p.p1, absolute: 1e-12))
-            #expect(TestSupport.close(q.p2, p.p2, absolute: 1e-12))
+            #expect(TestData.close(q.p1, -p.p1, absolute: 1e-12))
+            #expect(TestData.close(q.p2, p.p2, absolute: 1e-12))
         }
         // Class c lies on the positive side of e2 whatever the order.
         #expect(abc.templateCoordinates[2].p2 > 0)
@@ -95,11 +96,11 @@ struct TemplatePlaneTests {
 
     @Test func everyOrderOfTheClassesIsARotationOrReflectionOfTheOthers() throws {
         var generator = SeededGenerator(seed: 13)
-        let weight = TestSupport.randomMatrix(3, 25, &generator)
-        let bias = TestSupport.uniform(3, &generator)
+        let weight = TestData.randomMatrix(3, 25, &generator)
+        let bias = TestData.uniform(3, &generator)
         let orders = [(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)]
         let planes = try orders.map { try TemplatePlane(weight: weight, bias: bias, triplet: Triplet($0.0, $0.1, $0.2)) }
-        let xs = (0..<8).map { _ in TestSupport.uniform(25, in: -2...2, &generator) }
+        let xs = (0..<8).map { _ in TestData.uniform(25, in: -2...2, &generator) }
         let reference = xs.map { planes[0].project($0) }
         for plane in planes.dropFirst() {
             #expect(plane.origin == planes[0].origin)
@@ -107,9 +108,9 @@ struct TemplatePlaneTests {
             let origin = PlanePoint(p1: 0, p2: 0)
             for i in xs.indices {
                 // distance to the shared origin and between every pair are unchanged
-                #expect(TestSupport.close(projected[i].distance(to: origin), reference[i].distance(to: origin), absolute: 1e-12))
+                #expect(TestData.close(projected[i].distance(to: origin), reference[i].distance(to: origin), absolute: 1e-12))
                 for j in xs.indices where j > i {
-                    #expect(TestSupport.close(
+                    #expect(TestData.close(
                         projected[i].distance(to: projected[j]), reference[i].distance(to: reference[j]), absolute: 1e-12))
                 }
             }
@@ -148,7 +149,7 @@ struct TemplatePlaneTests {
         }
         #expect(throws: PenvizError.self) { try plane(1e-9) }
         let fine = try plane(1e-8)
-        #expect(TestSupport.close(fine.templateCoordinates[2].p2 - fine.templateCoordinates[0].p2, 1e-8, relative: 1e-6))
+        #expect(TestData.close(fine.templateCoordinates[2].p2 - fine.templateCoordinates[0].p2, 1e-8, relative: 1e-6))
     }
 
     @Test func invalidTripletsAreUsageErrors() {
@@ -158,28 +159,6 @@ struct TemplatePlaneTests {
         #expect {
             try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(0, 1, 3))
         } throws: { ($0 as? PenvizError)?.kind == .usage }
-    }
-
-    @Test func projectingAnArrayViewMatchesRowByRowForAnyDtypeAndRowSelection() throws {
-        var generator = SeededGenerator(seed: 3)
-        let weight = TestSupport.randomMatrix(5, 9, &generator)
-        let bias = TestSupport.uniform(5, &generator)
-        let plane = try TemplatePlane(weight: weight, bias: bias, triplet: Triplet(4, 1, 2))
-        let features = TestSupport.randomMatrix(700, 9, in: -5...5, &generator)
-        for dtype in [DType.float64, .float32, .float16] {
-            let view = try TestSupport.view(features, dtype: dtype)
-            let all = plane.project(features: view)
-            #expect(all.count == 700)
-            for row in [0, 1, 255, 256, 699] {
-                // the reference reads the stored (rounded) values and uses (x̃ − o)·e directly
-                let stored = (0..<9).map { view.double(row: row, column: $0) } + [1]
-                let centred = zip(stored, plane.origin).map { $0 - $1 }
-                #expect(TestSupport.close(all[row].p1, dot(centred, plane.e1), absolute: 1e-12))
-                #expect(TestSupport.close(all[row].p2, dot(centred, plane.e2), absolute: 1e-12))
-            }
-            let chosen = [699, 3, 3, 512]
-            #expect(plane.project(features: view, rows: chosen) == chosen.map { all[$0] })
-        }
     }
 
     @Test func encodesAndDecodesItsBasis() throws {
@@ -201,7 +180,7 @@ struct TemplatePlaneTests {
                               sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(actual.count == expected.count, sourceLocation: sourceLocation)
         for (x, y) in zip(actual, expected) {
-            #expect(TestSupport.close(x, y, relative: tolerance, absolute: tolerance), "\(actual) vs \(expected)", sourceLocation: sourceLocation)
+            #expect(TestData.close(x, y, relative: tolerance, absolute: tolerance), "\(actual) vs \(expected)", sourceLocation: sourceLocation)
         }
     }
 
@@ -209,8 +188,8 @@ struct TemplatePlaneTests {
                               sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(actual.count == expected.count, sourceLocation: sourceLocation)
         for (point, (p1, p2)) in zip(actual, expected) {
-            #expect(TestSupport.close(point.p1, p1, relative: 1e-14, absolute: 1e-14), "\(point) vs \((p1, p2))", sourceLocation: sourceLocation)
-            #expect(TestSupport.close(point.p2, p2, relative: 1e-14, absolute: 1e-14), "\(point) vs \((p1, p2))", sourceLocation: sourceLocation)
+            #expect(TestData.close(point.p1, p1, relative: 1e-14, absolute: 1e-14), "\(point) vs \((p1, p2))", sourceLocation: sourceLocation)
+            #expect(TestData.close(point.p2, p2, relative: 1e-14, absolute: 1e-14), "\(point) vs \((p1, p2))", sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,6 +1,6 @@
 import PenvizCore
 
-/// Builders shared by the core tests: arrays in any dtype, seeded random data, tolerances.
+/// Builders shared by the core tests: arrays in any dtype, and logits filled on demand.
 enum TestSupport {
     /// A C-order array view holding `values` in `dtype` (float32, float64 or float16), little-endian.
     static func view(_ values: [Double], shape: [Int], dtype: DType = .float64) throws -> ArrayView {
@@ -15,7 +15,6 @@ enum TestSupport {
         return try ArrayView(shape: shape, dtype: dtype, storage: ByteStorage(copying: bytes))
     }
 
-    /// A rows×columns float64 view of a matrix.
     /// `logits` as a computed ``LogitSource``: each block of rows filled on demand
     /// from the matrix, as the logit engine fills it from a matrix product.
     static func computed(_ logits: Matrix) -> LogitSource {
@@ -26,23 +25,9 @@ enum TestSupport {
         }
     }
 
+    /// A rows×columns view of a matrix, in `dtype`.
     static func view(_ matrix: Matrix, dtype: DType = .float64) throws -> ArrayView {
         try view(matrix.values, shape: [matrix.rows, matrix.columns], dtype: dtype)
-    }
-
-    /// `count` values uniform in `range`, reproducible from `generator`.
-    static func uniform(_ count: Int, in range: ClosedRange<Double> = -1...1, _ generator: inout SeededGenerator) -> [Double] {
-        (0..<count).map { _ in range.lowerBound + (range.upperBound - range.lowerBound) * generator.nextUnitInterval() }
-    }
-
-    /// A rows×columns matrix of uniform values.
-    static func randomMatrix(_ rows: Int, _ columns: Int, in range: ClosedRange<Double> = -1...1, _ generator: inout SeededGenerator) -> Matrix {
-        Matrix(rows: rows, columns: columns, values: uniform(rows * columns, in: range, &generator))
-    }
-
-    /// True when `x` and `y` agree to `relative` of the larger magnitude, or within `absolute`.
-    static func close(_ x: Double, _ y: Double, relative: Double = 1e-12, absolute: Double = 1e-12) -> Bool {
-        abs(x - y) <= max(absolute, relative * max(abs(x), abs(y)))
     }
 }
 

@@ -127,7 +127,8 @@ struct RunDiscoveryTests {
         let run = try RunDiscovery(dropNonfinite: true).run(in: archive)
         let split = try #require(run.split(named: "val"))
         #expect(split.labels == [0, 2])
-        #expect(split.fileRows == [0, 2])
+        #expect(split.keptFileRows == [0, 2])
+        #expect([0, 1].map(split.fileRow) == [0, 2])
         #expect(split.features.row(1) == [5, 6])
         #expect(run.notes.contains { $0.contains("dropped 1 rows") })
     }

@@ -37,7 +37,7 @@ public struct SplitMeasurement: Sendable {
         if let bad = pass.second.second.second.position {
             throw PenvizError.input(
                 run.source, key: split.featuresKey,
-                "row \(split.fileRows[bad]) holds a non-finite value (use --drop-nonfinite to skip such rows)")
+                "row \(split.fileRow(bad)) holds a non-finite value (use --drop-nonfinite to skip such rows)")
         }
         do {
             let geometry = try SplitGeometry(pass.first.first, meanDistance: ClassMeanDistances.mean)

@@ -84,7 +84,7 @@ public struct SplitLogits: LogitRows {
     public func disagreementNote(source: String) -> String? {
         guard let agreement, !agreement.explainedByFeatureRounding else { return nil }
         return "\(source): split '\(split.name)': the stored logits are not the features times the final layer"
-            + " (row \(split.fileRows[agreement.worstRow]), class \(agreement.worstClass): relative deviation "
+            + " (row \(split.fileRow(agreement.worstRow)), class \(agreement.worstClass): relative deviation "
             + "\(String(format: "%.3g", agreement.deviation)), float32 rounding allows \(String(format: "%.2g", agreement.tolerance)));"
             + " the projection and distance_cv use logits computed from the features, accuracy, gap and calibration the stored ones."
             + " Usual cause: a hook on the wrong layer, or features taken before a final activation or normalisation"

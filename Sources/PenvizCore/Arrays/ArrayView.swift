@@ -152,31 +152,38 @@ public struct ArrayView: Sendable {
         values.reserveCapacity(ArrayView.elementCount(shape) ?? 0)
         for segment in segments {
             let count = ArrayView.elementCount(segment.shape)!
-            if byteOrder == .host, segment.shape.count <= 1 || !segment.isFortranOrder,
-                appendContiguous(segment.base, count: count, to: &values)
-            {
-                continue
-            }
             values += (0..<count).lazy.map { decoder.double(segment.base, segment.storageIndex(ofFlat: $0)) }
         }
         return values
     }
 
-    /// Appends `count` elements stored in C order and the host's byte order at
-    /// `base`, by one typed loop for the integer types labels come in (class ids
-    /// of millions of rows); false, appending nothing, for other types.
-    private func appendContiguous(_ base: UnsafeRawPointer, count: Int, to values: inout [Double]) -> Bool {
-        func append<T: BinaryInteger & BitwiseCopyable>(_: T.Type) {
-            // Members of a stored .npz need not be aligned: load each element unaligned.
-            values += (0..<count).lazy.map { Double(base.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+    /// Every element in C order as `Int`, read by one typed loop, when the array
+    /// holds a signed integer type or an unsigned one of at most 32 bits (every
+    /// value fits) in the host's byte order, each segment contiguous; else nil.
+    /// For class ids of millions of rows, without a Float64 copy first.
+    public func integers() -> [Int]? {
+        func read<T: BinaryInteger & BitwiseCopyable>(_: T.Type) -> [Int]? {
+            guard byteOrder == .host, segments.allSatisfy({ $0.shape.count <= 1 || !$0.isFortranOrder }) else { return nil }
+            return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for segment in segments {
+                    // Members of a stored .npz need not be aligned: load each element unaligned.
+                    for index in 0..<ArrayView.elementCount(segment.shape)! {
+                        buffer[initialized] = Int(segment.base.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.size, as: T.self))
+                        initialized += 1
+                    }
+                }
+            }
         }
         switch dtype {
-        case .int64: append(Int64.self)
-        case .int32: append(Int32.self)
-        case .uint8: append(UInt8.self)
-        default: return false
+        case .int8: return read(Int8.self)
+        case .int16: return read(Int16.self)
+        case .int32: return read(Int32.self)
+        case .int64: return read(Int64.self)
+        case .uint8: return read(UInt8.self)
+        case .uint16: return read(UInt16.self)
+        case .uint32: return read(UInt32.self)
+        default: return nil
         }
-        return true
     }
 
     /// Reads row `row` of a 2-d array into `buffer` (which holds `columnCount` values).

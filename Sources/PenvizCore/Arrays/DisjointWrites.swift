@@ -2,13 +2,18 @@
 ///
 /// Sendable because no two writers touch the same element and nobody reads
 /// until the pass has finished.
-struct DisjointWrites<Element>: @unchecked Sendable {
+public struct DisjointWrites<Element>: @unchecked Sendable {
     /// The buffer being filled.
-    let buffer: UnsafeMutableBufferPointer<Element>
+    public let buffer: UnsafeMutableBufferPointer<Element>
+
+    /// Writes into `buffer`, whose elements the pass initialises.
+    public init(buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
+    }
 
     /// Initialises element `index` (written exactly once, by one chunk).
-    @inline(__always)
-    func initialize(_ index: Int, to value: Element) {
+    @inlinable @inline(__always)
+    public func initialize(_ index: Int, to value: Element) {
         (buffer.baseAddress! + index).initialize(to: value)
     }
 }

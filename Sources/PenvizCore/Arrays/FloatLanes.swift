@@ -96,47 +96,12 @@ enum BFloat16Lanes: FloatLanes {
     }
 }
 
-/// IEEE binary16 elements: ``Float16ScaledLanes`` times 2¹¹², exactly.
+/// IEEE binary16 elements.
+///
+/// Widened with integer bit operations on four lanes at once, since not every
+/// CPU converts binary16 in hardware.
 enum Float16Lanes: FloatLanes {
     static var itemSize: Int { 2 }
-
-    @inline(__always)
-    static func load4(_ base: UnsafeRawPointer, _ index: Int) -> SIMD4<Double> {
-        Float16ScaledLanes.load4(base, index) * Float16ScaledLanes.weightScale
-    }
-
-    @inline(__always)
-    static func load1(_ base: UnsafeRawPointer, _ index: Int) -> Double {
-        Float16ScaledLanes.load1(base, index) * Float16ScaledLanes.weightScale
-    }
-
-    /// binary16 bit patterns as binary32 values, exactly: the scaled values of
-    /// ``Float16ScaledLanes/binary32(_:)`` times 2¹¹² (infinities and NaNs stay so).
-    @inline(__always)
-    static func binary32(_ halves: SIMD4<UInt16>) -> SIMD4<Float> {
-        Float16ScaledLanes.binary32(halves) * 0x1p112
-    }
-
-    @inline(__always)
-    static func anyNonfinite4(_ base: UnsafeRawPointer, _ index: Int) -> Bool {
-        let exponents = base.loadUnaligned(fromByteOffset: index * 2, as: SIMD4<UInt16>.self) & 0x7C00
-        return any(exponents .== 0x7C00)
-    }
-}
-
-/// IEEE binary16 elements read as their value times 2⁻¹¹²: ``Float16Lanes``
-/// without its one multiply a lane.
-///
-/// A kernel that multiplies these by weights scaled by 2¹¹² gets exactly the
-/// products of the true values and weights (scaling by a power of two is exact,
-/// so both products are the same real number, rounded once), with infinities
-/// and NaNs kept. The projection uses it; float16 rows are bound by this
-/// widening, not by memory, on CPUs without a half-precision conversion.
-enum Float16ScaledLanes: FloatLanes {
-    static var itemSize: Int { 2 }
-
-    /// The factor the weights of a kernel reading these lanes are scaled by.
-    static let weightScale = 0x1p112
 
     @inline(__always)
     static func load4(_ base: UnsafeRawPointer, _ index: Int) -> SIMD4<Double> {
@@ -148,23 +113,25 @@ enum Float16ScaledLanes: FloatLanes {
         Double(binary32(SIMD4<UInt16>(repeating: base.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))[0])
     }
 
-    /// binary16 bit patterns as binary32 values times 2⁻¹¹², exactly.
+    /// binary16 bit patterns as binary32 values, exactly.
     ///
     /// The exponent and mantissa bits move up 13 places to where binary32 keeps
     /// them; read as a binary32 the result is the half's magnitude times 2⁻¹¹² (the
-    /// exponent biases are 15 and 127), for normal and subnormal halves alike. An
-    /// all-ones exponent (infinity, NaN) gets binary32's all-ones exponent,
-    /// keeping the mantissa. The sign moves up 16 places.
+    /// exponent biases are 15 and 127), for normal and subnormal halves alike, and
+    /// times 2¹¹² it is the magnitude. An all-ones exponent (infinity, NaN) gets
+    /// binary32's all-ones exponent, keeping the mantissa (and the product keeps
+    /// it so). The sign moves up 16 places.
     @inline(__always)
     static func binary32(_ halves: SIMD4<UInt16>) -> SIMD4<Float> {
         let bits = SIMD4<UInt32>(truncatingIfNeeded: halves)
         var magnitude = (bits & 0x7FFF) &<< 13
         magnitude.replace(with: magnitude | 0x7F80_0000, where: bits & 0x7C00 .== 0x7C00)
-        return unsafeBitCast(magnitude | ((bits & 0x8000) &<< 16), to: SIMD4<Float>.self)
+        return unsafeBitCast(magnitude | ((bits & 0x8000) &<< 16), to: SIMD4<Float>.self) * 0x1p112
     }
 
     @inline(__always)
     static func anyNonfinite4(_ base: UnsafeRawPointer, _ index: Int) -> Bool {
-        Float16Lanes.anyNonfinite4(base, index)
+        let exponents = base.loadUnaligned(fromByteOffset: index * 2, as: SIMD4<UInt16>.self) & 0x7C00
+        return any(exponents .== 0x7C00)
     }
 }

@@ -32,35 +32,6 @@ enum VectorKernels {
         return fold(low, high) + tail
     }
 
-    /// (Σ_i x_i·y_i, Σ_i x_i·z_i) over `count` elements of `x`, stored as `L` and read
-    /// as Float64: one read of `x` for two dot products, with the lanes and the fold
-    /// of ``dot(_:_:count:)``, so each result has the bits `dot` gives for the
-    /// Float64 copy of `x`.
-    @inline(__always)
-    static func dots<L: FloatLanes>(
-        _ x: UnsafeRawPointer, as: L.Type, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>, count: Int
-    ) -> (Double, Double) {
-        var lowY = SIMD4<Double>(repeating: 0), highY = SIMD4<Double>(repeating: 0)
-        var lowZ = SIMD4<Double>(repeating: 0), highZ = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 8 <= count {
-            let low = L.load4(x, i), high = L.load4(x, i + 4)
-            lowY += low * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
-            highY += high * UnsafeRawPointer(y + i + 4).loadUnaligned(as: SIMD4<Double>.self)
-            lowZ += low * UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self)
-            highZ += high * UnsafeRawPointer(z + i + 4).loadUnaligned(as: SIMD4<Double>.self)
-            i += 8
-        }
-        var tailY = 0.0, tailZ = 0.0
-        while i < count {
-            let xi = L.load1(x, i)
-            tailY += xi * y[i]
-            tailZ += xi * z[i]
-            i += 1
-        }
-        return (fold(lowY, highY) + tailY, fold(lowZ, highZ) + tailZ)
-    }
-
     /// Σ_i x_i over `count` elements, in four lanes.
     @inline(__always)
     static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {

@@ -27,8 +27,9 @@ public struct TemplatePlane: Sendable, Codable {
     public let e2: [Double]
     /// The plane coordinates of the templates of `a`, `b` and `c`, in that order.
     public let templateCoordinates: [PlanePoint]
-    /// The constant terms `e[D] − o·e` (bias) or `−o·e` of the per-row projection, for e1 and e2.
-    private let projectionOffsets: PlanePoint
+    /// The constant terms `e[D] − o·e` (bias) or `−o·e` of the per-row projection, for e1 and e2:
+    /// a row's coordinates are `x·e1[0..<D]` and `x·e2[0..<D]` plus these.
+    public let projectionOffsets: PlanePoint
     /// `o·e1` and `o·e2`, over the whole template (with the bias when there is one).
     private let originOffsets: PlanePoint
 
@@ -152,89 +153,6 @@ public struct TemplatePlane: Sendable, Codable {
     /// The coordinates of the feature row `x` (D values, without the appended 1).
     public func project(_ x: [Double]) -> PlanePoint {
         x.withUnsafeBufferPointer { project($0) }
-    }
-
-    /// The coordinates of rows of an N×D feature array (any stored dtype), in the
-    /// order of `rows`; every row when `rows` is nil.
-    ///
-    /// One streaming pass (see ``RowStream``) on `threads` threads (default: one a
-    /// core, or `PENVIZ_THREADS`): float16,
-    /// bfloat16, float32 and float64 rows in C order and host byte order are read
-    /// in place and widened to Float64 four lanes at a time, two dot products per
-    /// row; other layouts go through ``ArrayView/readRow(_:into:)``. Every row gets
-    /// the same bits either way, whatever the thread count. Each finished chunk is
-    /// reported to `progress`, in rows.
-    public func project(
-        features: ArrayView, rows: [Int]? = nil, threads: Int? = nil,
-        progress: (any WorkProgress)? = nil
-    ) -> [PlanePoint] {
-        precondition(features.columnCount == featureDimension, "TemplatePlane: features have D = \(features.columnCount), the plane \(featureDimension)")
-        let stream = RowStream(array: features, rows: rows)
-        // float16 rows are read as value·2⁻¹¹² against a basis scaled by 2¹¹²: the same products.
-        let scaledBasis = (e1.map { $0 * Float16ScaledLanes.weightScale }, e2.map { $0 * Float16ScaledLanes.weightScale })
-        return [PlanePoint](unsafeUninitializedCapacity: stream.count) { buffer, initialized in
-            let output = DisjointWrites(buffer: buffer)
-            stream.forEachChunk(threads: threads ?? RowBlocks.threadCount, progress: progress) { positions in
-                switch stream.floatType {
-                case .float32: projectInPlace(positions, of: stream, as: Float32Lanes.self, basis: (e1, e2), into: output)
-                case .float64: projectInPlace(positions, of: stream, as: Float64Lanes.self, basis: (e1, e2), into: output)
-                case .float16:
-                    projectInPlace(positions, of: stream, as: Float16ScaledLanes.self, basis: scaledBasis, into: output)
-                case .bfloat16: projectInPlace(positions, of: stream, as: BFloat16Lanes.self, basis: (e1, e2), into: output)
-                default: projectWidened(positions, of: stream, into: output)
-                }
-            }
-            initialized = stream.count
-        }
-    }
-
-    /// The rows among `rows` (all when nil) whose features hold a NaN or an infinity,
-    /// found from their projections `points` without reading the other rows again.
-    ///
-    /// A non-finite element makes its row's point non-finite: NaN survives every
-    /// product and sum, ∞·e_i is ±∞ or (for e_i = 0) NaN, and ±∞ plus finite terms
-    /// stays infinite or becomes NaN. So only rows with a non-finite point can hold
-    /// one, and each of those is checked element by element (a finite row whose sum
-    /// overflowed is not reported). Returned in the order of `rows`.
-    public static func nonfiniteRows(of features: ArrayView, rows: [Int]?, points: [PlanePoint]) -> [Int] {
-        points.indices.compactMap { position in
-            let point = points[position]
-            guard !point.p1.isFinite || !point.p2.isFinite else { return nil }
-            let row = rows?[position] ?? position
-            return features.row(row).contains { !$0.isFinite } ? row : nil
-        }
-    }
-
-    /// Projects the rows at `positions`, reading C-order rows of `L` in place and
-    /// taking their dot products with `basis` (e1 and e2, or both scaled to suit `L`).
-    private func projectInPlace<L: FloatLanes>(
-        _ positions: Range<Int>, of stream: RowStream, as lanes: L.Type, basis: ([Double], [Double]),
-        into output: DisjointWrites<PlanePoint>
-    ) {
-        let d = featureDimension
-        basis.0.withUnsafeBufferPointer { e1 in
-            basis.1.withUnsafeBufferPointer { e2 in
-                for position in positions {
-                    let row = stream.row(at: position)
-                    guard let address = stream.rowAddress(row) else {
-                        output.initialize(position, to: project(stream.array.row(row)))
-                        continue
-                    }
-                    let (x1, x2) = VectorKernels.dots(address, as: L.self, e1.baseAddress!, e2.baseAddress!, count: d)
-                    output.initialize(position, to: PlanePoint(p1: x1 + projectionOffsets.p1, p2: x2 + projectionOffsets.p2))
-                }
-            }
-        }
-    }
-
-    /// Projects the rows at `positions` through a Float64 copy of each row.
-    private func projectWidened(_ positions: Range<Int>, of stream: RowStream, into output: DisjointWrites<PlanePoint>) {
-        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: featureDimension)
-        defer { buffer.deallocate() }
-        for position in positions {
-            stream.array.readRow(stream.row(at: position), into: buffer)
-            output.initialize(position, to: project(UnsafeBufferPointer(buffer)))
-        }
     }
 
     // MARK: Codable (the JSON of `penviz project` carries the basis)

@@ -128,20 +128,25 @@ extension Run {
         guard labelArray.rowCount == rows else {
             throw PenvizError.input(file, key: part.labels.key, "\(labelArray.rowCount) labels for N = \(rows) feature rows")
         }
-        var labels = [Int](repeating: 0, count: rows)
+        func outside(_ row: Int, _ shown: String) -> PenvizError {
+            PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(shown), outside 0…\(classes - 1)")
+        }
         // One typed read of the whole array: per-element lookups cost more than the checks on millions of rows.
-        let values = labelArray.doubles()
-        for row in 0..<rows {
-            let value = values[row]
-            guard value.isFinite, value == value.rounded() else {
-                throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(value), not an integer")
-            }
-            guard value >= 0, value < Double(classes) else {
+        let labels: [Int]
+        if let ids = labelArray.integers() {
+            if let row = ids.firstIndex(where: { $0 < 0 || $0 >= classes }) { throw outside(row, String(ids[row])) }
+            labels = ids
+        } else {
+            let values = labelArray.doubles()
+            if let row = values.firstIndex(where: { !($0 >= 0 && $0 < Double(classes) && $0 == $0.rounded()) }) {
+                let value = values[row]
+                guard value.isFinite, value == value.rounded() else {
+                    throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(value), not an integer")
+                }
                 // `value` may be far outside Int's range (1e300): print it as a Double, never convert it.
-                let shown = abs(value) < 1e15 ? String(Int(value)) : String(value)
-                throw PenvizError.input(file, key: part.labels.key, "label in row \(row) is \(shown), outside 0…\(classes - 1)")
+                throw outside(row, abs(value) < 1e15 ? String(Int(value)) : String(value))
             }
-            labels[row] = Int(value)
+            labels = values.map { Int($0) }
         }
 
         var logits: ArrayView?

@@ -9,9 +9,9 @@ public struct Split: Sendable {
     public let labels: [Int]
     /// N×K logits, when the run saved them.
     public let logits: ArrayView?
-    /// For each row, its row number in the file; differs from the row's
-    /// position only when `--drop-nonfinite` removed rows.
-    public let fileRows: [Int]
+    /// For each row, its row number in the file when `--drop-nonfinite` removed
+    /// rows; nil when every row was kept (each row's number is its position).
+    public let keptFileRows: [Int]?
     /// The key the features were stored under, for error messages.
     public let featuresKey: String
 
@@ -24,8 +24,14 @@ public struct Split: Sendable {
         self.features = features
         self.labels = labels
         self.logits = logits
-        self.fileRows = fileRows ?? Array(0..<labels.count)
+        keptFileRows = fileRows
         self.featuresKey = featuresKey ?? "\(name)_features"
+    }
+
+    /// The row number in the file of the row at `position`.
+    @inlinable
+    public func fileRow(_ position: Int) -> Int {
+        keptFileRows?[position] ?? position
     }
 
     /// Number of examples, N.

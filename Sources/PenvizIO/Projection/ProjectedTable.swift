@@ -17,13 +17,13 @@ public struct ProjectedTable {
     public let split: Split
     /// The plane.
     public let plane: TemplatePlane
-    /// Positions in the split of the projected rows.
-    public let rows: [Int]
+    /// Positions in the split of the projected rows; nil for every row, in order.
+    public let rows: [Int]?
     /// Their coordinates, in the order of `rows`.
     public let points: [PlanePoint]
 
-    public init(run: Run, split: Split, plane: TemplatePlane, rows: [Int], points: [PlanePoint]) {
-        precondition(rows.count == points.count)
+    public init(run: Run, split: Split, plane: TemplatePlane, rows: [Int]?, points: [PlanePoint]) {
+        precondition((rows?.count ?? split.count) == points.count)
         self.run = run
         self.split = split
         self.plane = plane
@@ -37,12 +37,12 @@ public struct ProjectedTable {
         let writer = DelimitedTextWriter()
         try AtomicFile.stream(to: path) { file in
             try file.write(Data(writer.line(["index", "label", "class", "p1", "p2"].map(DelimitedTextWriter.Field.text)).utf8))
-            for start in stride(from: 0, to: rows.count, by: blockRows) {
+            for start in stride(from: 0, to: points.count, by: blockRows) {
                 var text = ""
-                for position in start..<min(start + blockRows, rows.count) {
-                    let row = rows[position], label = split.labels[row], point = points[position]
+                for position in start..<min(start + blockRows, points.count) {
+                    let row = row(at: position), label = split.labels[row], point = points[position]
                     text += writer.line([
-                        .integer(split.fileRows[row]), .integer(label), .text(run.classNames[label]),
+                        .integer(split.fileRow(row)), .integer(label), .text(run.classNames[label]),
                         .number(point.p1), .number(point.p2),
                     ])
                 }
@@ -54,17 +54,25 @@ public struct ProjectedTable {
     /// Writes the float64 N×4 `.npy` array (index, label, p1, p2) to `path`
     /// (atomically), `blockRows` rows at a time.
     public func writeNpy(to path: String, blockRows: Int = 32_768) throws {
+        let (points, labels) = (points, split.labels)
         try AtomicFile.stream(to: path) { file in
-            try NpyWriter.write(float64Rows: rows.count, columns: 4, to: file, blockRows: blockRows) { block, values in
-                for (offset, position) in block.enumerated() {
-                    let row = rows[position], point = points[position]
-                    values[4 * offset] = Double(split.fileRows[row])
-                    values[4 * offset + 1] = Double(split.labels[row])
-                    values[4 * offset + 2] = point.p1
-                    values[4 * offset + 3] = point.p2
+            try NpyWriter.write(float64Rows: points.count, columns: 4, to: file, blockRows: blockRows) { block, values in
+                var at = 0
+                for position in block {
+                    let row = row(at: position), point = points[position]
+                    values[at] = Double(split.fileRow(row))
+                    values[at + 1] = Double(labels[row])
+                    values[at + 2] = point.p1
+                    values[at + 3] = point.p2
+                    at += 4
                 }
             }
         }
+    }
+
+    /// The split position of the projected row at `position`.
+    private func row(at position: Int) -> Int {
+        rows?[position] ?? position
     }
 
     /// Deterministic JSON with the basis, templates and points.
@@ -96,9 +104,10 @@ public struct ProjectedTable {
                 ClassEntry(id: $0, name: names[$0], p1: $1.p1, p2: $1.p2)
             }
             basis = Basis(origin: table.plane.origin, e1: table.plane.e1, e2: table.plane.e2)
-            points = zip(table.rows, table.points).map { row, point in
+            points = table.points.indices.map { position in
+                let row = table.row(at: position), point = table.points[position]
                 let label = table.split.labels[row]
-                return Point(index: table.split.fileRows[row], label: label, class: names[label], p1: point.p1, p2: point.p2)
+                return Point(index: table.split.fileRow(row), label: label, class: names[label], p1: point.p1, p2: point.p2)
             }
         }
 

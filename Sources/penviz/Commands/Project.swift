@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PenvizAnalysis
 import PenvizCore
 import PenvizIO
 
@@ -51,10 +52,11 @@ struct Project: ParsableCommand {
             weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
             includeBias: !noBias, classNames: loaded.classNames)
 
-        // A class-indexed mask: one array read a row (a Set lookup hashed every row).
-        let wanted = (0..<loaded.classCount).map { allClasses || ids.contains($0) }
-        var rows = allClasses ? Array(chosen.labels.indices) : chosen.labels.indices.filter { wanted[chosen.labels[$0]] }
-        let bar = ProgressBar.start("projecting \(chosen.name)", total: rows.count, unit: "rows")
+        // Every row (nil), or the rows of the three classes by a class-indexed mask: one
+        // array read a row (a Set lookup hashed every row).
+        let wanted = (0..<loaded.classCount).map { ids.contains($0) }
+        var rows = allClasses ? nil : chosen.labels.indices.filter { wanted[chosen.labels[$0]] }
+        let bar = ProgressBar.start("projecting \(chosen.name)", total: rows?.count ?? chosen.count, unit: "rows")
         var points = plane.project(features: chosen.features, rows: rows, progress: bar)
         bar?.finish()
 
@@ -63,12 +65,12 @@ struct Project: ParsableCommand {
             guard runOptions.dropNonfinite else {
                 throw PenvizError.input(
                     loaded.source, key: chosen.featuresKey,
-                    "row \(chosen.fileRows[first]) holds a non-finite value (use --drop-nonfinite to skip such rows)")
+                    "row \(chosen.fileRow(first)) holds a non-finite value (use --drop-nonfinite to skip such rows)")
             }
             Diagnostics.note("\(loaded.source): split '\(chosen.name)': dropped \(bad.count) rows with non-finite values")
             let dropped = Set(bad)
-            let kept = rows.indices.filter { !dropped.contains(rows[$0]) }
-            (rows, points) = (kept.map { rows[$0] }, kept.map { points[$0] })
+            let kept = points.indices.filter { !dropped.contains(rows?[$0] ?? $0) }
+            (rows, points) = (kept.map { rows?[$0] ?? $0 }, kept.map { points[$0] })
         }
         let table = ProjectedTable(run: loaded, split: chosen, plane: plane, rows: rows, points: points)
 

@@ -2,10 +2,10 @@ import PenvizCore
 
 /// Arrays in every float layout the streaming kernels meet, built byte by byte
 /// so that the tests do not go through the code they check.
-enum StreamingSupport {
+public enum StreamingSupport {
     /// `values` rounded to `dtype` (float16, bfloat16, float32 or float64), as Float64:
     /// what a reader of the stored array must see.
-    static func rounded(_ values: [Double], to dtype: DType) -> [Double] {
+    public static func rounded(_ values: [Double], to dtype: DType) -> [Double] {
         values.map { value in
             switch dtype {
             case .float16: return Double(Float16(value))
@@ -17,14 +17,14 @@ enum StreamingSupport {
     }
 
     /// The bfloat16 nearest to `value` (ties to even), as the high 16 bits.
-    static func bfloat16Bits(_ value: Float) -> UInt32 {
+    public static func bfloat16Bits(_ value: Float) -> UInt32 {
         let bits = value.bitPattern
         return (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) >> 16
     }
 
     /// A view of a rows×columns array of `values` (given in C order) stored as `dtype`
     /// in `byteOrder`, in C or Fortran order.
-    static func view(
+    public static func view(
         _ values: [Double], rows: Int, columns: Int, dtype: DType, byteOrder: ByteOrder = .little, fortran: Bool = false
     ) throws -> ArrayView {
         var bytes: [UInt8] = []
