@@ -71,6 +71,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's in-process projection pass (bench/README.md); not part of the tool.
+        .executableTarget(
+            name: "projection-pass",
+            dependencies: ["PenvizCore", "PenvizIO", "PenvizAnalysis"],
+            path: "bench/projection-pass"
+        ),
         .testTarget(name: "PenvizCoreTests", dependencies: ["PenvizCore", "PenvizTestSupport"]),
         .testTarget(
             name: "PenvizIOTests",

@@ -1,13 +1,16 @@
 /*
  * bench/readpass.c: the reference "plain read pass" for penviz's benchmark.
  *
- *   readpass FILE mmap|pread THREADS
+ *   readpass FILE mmap|mmap-release|pread THREADS
  *
  * Reads every byte of FILE once and adds it up as 64-bit words, on THREADS
  * threads each taking a contiguous share: either straight from a read-only
  * mapping of the whole file, or with pread into one reused 1 MiB buffer per
- * thread. Prints the seconds, the rate and the checksum. This is the speed
- * limit of any pass over the file: it does no arithmetic worth the name.
+ * thread. mmap-release reads the mapping as mmap does and drops the pages
+ * behind it every 64 MiB (madvise MADV_DONTNEED), as penviz's streaming passes
+ * do to stay small in memory. Prints the seconds, the rate and the checksum.
+ * This is the speed limit of any pass over the file: it does no arithmetic
+ * worth the name.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -21,9 +24,9 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { BLOCK = 1 << 20 };
+enum { BLOCK = 1 << 20, RELEASE = 64 << 20 };
 
-static int descriptor, use_pread;
+static int descriptor, use_pread, use_release;
 static const unsigned char *mapping;
 
 struct share { size_t begin, end; uint64_t sum; };
@@ -53,6 +56,14 @@ static void *read_share(void *argument) {
             share->sum += add_words(buffer, count);
         } else {
             share->sum += add_words(mapping + at, count);
+            size_t done = at + count - share->begin;
+            if (use_release && (done % RELEASE == 0 || at + count == share->end)) {
+                // Whole pages of the last 64 MiB (or less, at the end of the share).
+                size_t page = (size_t)sysconf(_SC_PAGESIZE);
+                size_t from = (share->begin + (done - 1) / RELEASE * RELEASE + page - 1) / page * page;
+                size_t to = (at + count) / page * page;
+                if (to > from) madvise((void *)(mapping + from), to - from, MADV_DONTNEED);
+            }
         }
     }
     free(buffer);
@@ -61,12 +72,13 @@ static void *read_share(void *argument) {
 
 int main(int argc, char **argv) {
     if (argc != 4) {
-        fprintf(stderr, "usage: readpass FILE mmap|pread THREADS\n");
+        fprintf(stderr, "usage: readpass FILE mmap|mmap-release|pread THREADS\n");
         return 64;
     }
     struct timespec start, stop;
     clock_gettime(CLOCK_MONOTONIC, &start);
     use_pread = strcmp(argv[2], "pread") == 0;
+    use_release = strcmp(argv[2], "mmap-release") == 0;
     int threads = atoi(argv[3]);
     if (threads < 1 || threads > 64) return 64;
     descriptor = open(argv[1], O_RDONLY);

@@ -15,6 +15,16 @@
 // multiply-add would change the bits (and differ between CPUs).
 #pragma STDC FP_CONTRACT OFF
 
+/// Calls `typed_kernel` with the row type as a constant, so that the compiler makes
+/// one loop a type, without the type switch inside it.
+#define PENVIZ_CALL_TYPED(typed_kernel)                                                       \
+    switch (type) {                                                                           \
+    case PENVIZ_ROW_FLOAT16: typed_kernel(PENVIZ_ROW_FLOAT16, x, y, z, count, result); break;   \
+    case PENVIZ_ROW_BFLOAT16: typed_kernel(PENVIZ_ROW_BFLOAT16, x, y, z, count, result); break; \
+    case PENVIZ_ROW_FLOAT32: typed_kernel(PENVIZ_ROW_FLOAT32, x, y, z, count, result); break;   \
+    case PENVIZ_ROW_FLOAT64: default: typed_kernel(PENVIZ_ROW_FLOAT64, x, y, z, count, result); \
+    }
+
 // MARK: Widening one element
 
 /// A binary16 value as binary64, exactly: the exponent and mantissa move up 13
@@ -88,15 +98,9 @@ static inline void dots_portable_typed(
     add_tail(type, x, y, z, i, count, result);
 }
 
-// One instance a type, as for AVX2 below.
 static void dots_portable(
     penviz_row_type type, const unsigned char *x, const double *y, const double *z, size_t count, double result[2]) {
-    switch (type) {
-    case PENVIZ_ROW_FLOAT16: dots_portable_typed(PENVIZ_ROW_FLOAT16, x, y, z, count, result); break;
-    case PENVIZ_ROW_BFLOAT16: dots_portable_typed(PENVIZ_ROW_BFLOAT16, x, y, z, count, result); break;
-    case PENVIZ_ROW_FLOAT32: dots_portable_typed(PENVIZ_ROW_FLOAT32, x, y, z, count, result); break;
-    case PENVIZ_ROW_FLOAT64: default: dots_portable_typed(PENVIZ_ROW_FLOAT64, x, y, z, count, result); break;
-    }
+    PENVIZ_CALL_TYPED(dots_portable_typed)
 }
 
 // MARK: AVX2
@@ -151,15 +155,9 @@ PENVIZ_AVX2 static inline void dots_avx2_typed(
     add_tail(type, x, y, z, i, count, result);
 }
 
-// One instance a type, so that each loop is compiled without the type switch inside.
 PENVIZ_AVX2 static void dots_avx2(
     penviz_row_type type, const unsigned char *x, const double *y, const double *z, size_t count, double result[2]) {
-    switch (type) {
-    case PENVIZ_ROW_FLOAT16: dots_avx2_typed(PENVIZ_ROW_FLOAT16, x, y, z, count, result); break;
-    case PENVIZ_ROW_BFLOAT16: dots_avx2_typed(PENVIZ_ROW_BFLOAT16, x, y, z, count, result); break;
-    case PENVIZ_ROW_FLOAT32: dots_avx2_typed(PENVIZ_ROW_FLOAT32, x, y, z, count, result); break;
-    case PENVIZ_ROW_FLOAT64: default: dots_avx2_typed(PENVIZ_ROW_FLOAT64, x, y, z, count, result); break;
-    }
+    PENVIZ_CALL_TYPED(dots_avx2_typed)
 }
 #endif
 
