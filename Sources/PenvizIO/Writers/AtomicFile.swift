@@ -29,8 +29,14 @@ public enum AtomicFile {
         try write(to: path) { temporaryPath in
             let descriptor = open(temporaryPath, O_WRONLY | O_TRUNC)
             guard descriptor >= 0 else { throw failure(path, "cannot write") }
-            defer { close(descriptor) }
-            try produce(StreamedFile(descriptor: descriptor, path: path))
+            do {
+                try produce(StreamedFile(descriptor: descriptor, path: path))
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            // A network or full file system may report a failed write only here.
+            guard close(descriptor) == 0 else { throw failure(path, "cannot write") }
         }
     }
 
@@ -38,7 +44,16 @@ public enum AtomicFile {
     /// take a path, such as a Cairo surface), then renames the result to `path`.
     ///
     /// Errors thrown by `produce` pass through unchanged, after the temporary file is removed.
+    ///
+    /// A target that exists and is neither a regular file nor a folder (a device such
+    /// as `/dev/null` or `/dev/stdout`, a pipe) is written in place: there is no file to
+    /// replace, and renaming over it would replace the device itself.
     public static func write(to path: String, using produce: (_ temporaryPath: String) throws -> Void) throws {
+        var existing = stat()
+        if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG, existing.st_mode & S_IFMT != S_IFDIR {
+            try produce(path)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let template = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX.tmp")

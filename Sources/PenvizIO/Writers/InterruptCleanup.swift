@@ -35,6 +35,9 @@ enum InterruptCleanup {
             let previous = signal(number, removeTemporaryFiles)
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(number, SIG_IGN) }
         }
+        // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which the
+        // writer reports and cleans up after, instead of killing the process mid-file.
+        signal(SIGXFSZ, SIG_IGN)
         return memory
     }()
 

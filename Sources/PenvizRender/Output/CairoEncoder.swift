@@ -9,6 +9,12 @@ enum CairoEncoder {
 
     /// The bytes of `layout` drawn as `format`.
     static func encode(_ layout: FigureLayout, as format: ImageFormat) throws -> [UInt8] {
+        let size = layout.size
+        guard size.width <= pageSideLimit, size.height <= pageSideLimit else {
+            throw PenvizError.usage(
+                "a page of \(Int(size.width.rounded(.up))) × \(Int(size.height.rounded(.up))) points exceeds the limit of "
+                    + "\(Int(pageSideLimit)) points (200 inches) a side: fewer panels or a smaller --width/--height")
+        }
         switch format {
         case .png: return try png(layout)
         case .svg: return SVGIdentifiers.renumbered(try vector(layout, format: .svg))
@@ -19,11 +25,7 @@ enum CairoEncoder {
     /// An ARGB32 image of `scale` pixels a point, written as PNG by ``PNGEncoder``.
     private static func png(_ layout: FigureLayout) throws -> [UInt8] {
         let scale = layout.options.scale
-        let width = Int((layout.size.width * scale - 1e-9).rounded(.up))
-        let height = Int((layout.size.height * scale - 1e-9).rounded(.up))
-        guard width <= 32767, height <= 32767 else {
-            throw PenvizError.usage("a \(width) × \(height) pixel PNG is larger than Cairo can draw (32767 pixels a side): lower the size or the scale")
-        }
+        let (width, height) = try pixelSize(layout.size, scale: scale)
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))!
         defer { cairo_surface_destroy(surface) }
         try checkCairo(cairo_surface_status(surface), while: "creating a \(width) × \(height) image")
@@ -31,6 +33,34 @@ enum CairoEncoder {
         try draw(layout, on: surface, scale: scale, raster: raster)
         if let failure = raster.failure { throw failure }
         return try PNGEncoder.encode(consuming: surface)
+    }
+
+    /// The longest side of a page, in points: 200 inches, PDF's largest page.
+    static let pageSideLimit = 14_400.0
+    /// The most pixels a PNG may hold (400 MB of ARGB32 while it is drawn).
+    static let pixelLimit = 100_000_000
+    /// The most pixels a side of a PNG may have (Cairo's limit).
+    static let sideLimit = 32_767
+
+    /// Pixels a side of a page of `size` points at `scale` pixels a point (rounded up).
+    ///
+    /// - Throws: ``PenvizError`` (usage) naming the limit when a side exceeds 32,767
+    ///   pixels or the image 100 million; checked before any Int conversion or allocation.
+    static func pixelSize(_ size: Size, scale: Double) throws -> (width: Int, height: Int) {
+        let width = (size.width * scale - 1e-9).rounded(.up), height = (size.height * scale - 1e-9).rounded(.up)
+        guard width.isFinite, height.isFinite, width <= Double(sideLimit), height <= Double(sideLimit),
+            width * height <= Double(pixelLimit)
+        else {
+            throw PenvizError.usage(
+                "a \(describe(width)) × \(describe(height)) pixel PNG exceeds the limit of \(sideLimit) pixels a side and "
+                    + "\(pixelLimit / 1_000_000) million pixels in all: lower the page size or --scale")
+        }
+        return (max(1, Int(width)), max(1, Int(height)))
+    }
+
+    /// A pixel count as a reader writes it (a huge one in exponent form).
+    private static func describe(_ pixels: Double) -> String {
+        pixels < 1e15 ? String(Int(pixels)) : String(pixels)
     }
 
     /// An SVG or PDF surface in points, streamed into memory.

@@ -31,6 +31,6 @@ public struct ErasureTable: Sendable {
                  TextTable.number(run.information), TextTable.number(run.lnN),
                  TextTable.number(run.lnN > 0 ? run.information / run.lnN : nil), TextTable.number(run.variance)])
         }
-        return "classes: \(classes), key \(report.key)\n" + table.text
+        return TerminalText.escaped("classes: \(classes), key \(report.key)") + "\n" + table.text
     }
 }

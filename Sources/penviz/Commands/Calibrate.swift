@@ -42,13 +42,13 @@ struct Calibrate: ParsableCommand {
     @Option(help: ArgumentHelp("The split every figure is measured on (default: test, else the fitting split).", valueName: "split"))
     var evalSplit: String?
 
-    @Option(help: ArgumentHelp("Number of bins M.", valueName: "M"))
+    @Option(help: ArgumentHelp("Number of bins M, 1–10000.", valueName: "M"))
     var bins: Int = 15
 
     @Option(help: ArgumentHelp("Bins of equal width on [0, 1], or of equal mass.", valueName: "width|mass"))
     var binning: CalibrationBinning = .width
 
-    @Option(help: ArgumentHelp("Bootstrap resamples for each ECE interval; 0 draws none.", valueName: "B"))
+    @Option(help: ArgumentHelp("Bootstrap resamples for each ECE interval, 0–100000; 0 draws none.", valueName: "B"))
     var bootstrap: Int = 200
 
     @Option(help: ArgumentHelp("Seed of the bootstrap resamples.", valueName: "n"))
@@ -65,8 +65,8 @@ struct Calibrate: ParsableCommand {
 
     func validate() throws {
         try runLabels.check(runCount: runPaths.count)
-        guard bins >= 1 else { throw ValidationError("--bins must be at least 1, got \(bins)") }
-        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 (none) or more, got \(bootstrap)") }
+        try OptionRange.check("--bins", bins, in: OptionRange.bins)
+        try OptionRange.check("--bootstrap", bootstrap, in: OptionRange.bootstrap)
     }
 
     func run() throws {

@@ -49,9 +49,8 @@ struct Compare: ParsableCommand {
     var auto: [AutoTriplets.Criterion] = []
 
     @Option(
-        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"),
-        transform: { $0.split(separator: ",").map(String.init) })
-    var splits: [String]?
+        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"))
+    var splits: SplitNames?
 
     @Option(help: ArgumentHelp("Axis limits: independent per panel (as in the paper), shared along each row, or shared by all.", valueName: "shared|row|independent"))
     var axes: AxisSharing = .independent
@@ -78,7 +77,7 @@ struct Compare: ParsableCommand {
         try output.checkExtensions()
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
-            criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits,
+            criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits?.names,
             includeBias: !noBias)
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)

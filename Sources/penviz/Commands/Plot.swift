@@ -23,9 +23,8 @@ struct Plot: ParsableCommand {
     var classes: ClassTriplet
 
     @Option(
-        help: ArgumentHelp("Splits to draw (default: train,val when the run has both, else all).", valueName: "a,b"),
-        transform: { $0.split(separator: ",").map(String.init) })
-    var splits: [String]?
+        help: ArgumentHelp("Splits to draw (default: train,val when the run has both, else all).", valueName: "a,b"))
+    var splits: SplitNames?
 
     @Option(help: ArgumentHelp("Axis limits: shared by every panel, or independent.", valueName: "shared|independent"))
     var axes: AxisSharing = .shared
@@ -50,7 +49,7 @@ struct Plot: ParsableCommand {
         try figures.check()
         let loaded = try runOptions.load(runPath)
         let ids = try classes.ids(in: loaded)
-        let chosen = try SplitChoice.many(splits, in: loaded)
+        let chosen = try SplitChoice.many(splits?.names, in: loaded)
         let plane = try TemplatePlane(
             weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
             includeBias: !noBias, classNames: loaded.classNames)

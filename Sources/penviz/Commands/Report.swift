@@ -52,9 +52,8 @@ struct Report: ParsableCommand {
     var classes: [ClassTriplet] = []
 
     @Option(
-        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"),
-        transform: { $0.split(separator: ",").map(String.init) })
-    var splits: [String]?
+        help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"))
+    var splits: SplitNames?
 
     @Option(help: ArgumentHelp("Classes a and b of information erasure (default: the two most frequent classes of the augmented examples, else the first triplet's first two).", valueName: "a,b"))
     var erasureClasses: ClassPair?
@@ -71,10 +70,10 @@ struct Report: ParsableCommand {
     @Flag(help: "Leave the figures' backgrounds transparent.")
     var transparent = false
 
-    @Option(help: ArgumentHelp("PNG pixels per point.", valueName: "n"))
+    @Option(help: ArgumentHelp("PNG pixels per point, 0.25–16.", valueName: "n"))
     var scale: Double = 2
 
-    @Option(help: ArgumentHelp("At most this many points a class in each plane panel, a seeded sample (default: all).", valueName: "n"))
+    @Option(help: ArgumentHelp("At most this many points a class in each plane panel (at least 1), a seeded sample (default: all).", valueName: "n"))
     var perClass: Int?
 
     @Option(help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
@@ -89,8 +88,8 @@ struct Report: ParsableCommand {
     func validate() throws {
         guard runPaths.count >= 2 else { throw ValidationError("report needs at least two runs, got \(runPaths.count)") }
         try runLabels.check(runCount: runPaths.count)
-        if let perClass, perClass < 1 { throw ValidationError("--per-class must be at least 1") }
-        guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be a positive number, got \(scale)") }
+        if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
+        try OptionRange.check("--scale", scale, in: OptionRange.scale)
     }
 
     func run() throws {
@@ -100,7 +99,7 @@ struct Report: ParsableCommand {
         }
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .different],
-            splits: splits, includeBias: !noBias)
+            splits: splits?.names, includeBias: !noBias)
         let runs = comparison.runs
 
         let settings = CalibrationSettings()
@@ -114,7 +113,7 @@ struct Report: ParsableCommand {
             erasure: erasure,
             look: ReportLook(scale: scale, transparent: transparent, perClass: perClass, seed: seed), title: title)
         for name in try ReportFiles.write(content, to: out, embed: embed) {
-            print((out as NSString).appendingPathComponent(name))
+            print(TerminalText.escaped((out as NSString).appendingPathComponent(name)))
         }
     }
 

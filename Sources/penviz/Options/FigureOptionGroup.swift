@@ -9,25 +9,26 @@ struct FigureOptionGroup: ParsableArguments {
     @OptionGroup
     var page: PageOptionGroup
 
-    @Option(help: ArgumentHelp("Point diameter in points.", valueName: "pt"))
+    @Option(help: ArgumentHelp("Point diameter in points, 0.1–50.", valueName: "pt"))
     var pointSize: Double = 2.2
 
     @Option(help: ArgumentHelp("Point opacity, 0–1.", valueName: "a"))
     var pointAlpha: Double = 0.5
 
-    @Option(help: ArgumentHelp("At most this many points a class, a seeded sample (default: all).", valueName: "n"))
+    @Option(help: ArgumentHelp("At most this many points a class (at least 1), a seeded sample (default: all).", valueName: "n"))
     var perClass: Int?
 
     @Option(help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Panels with more points than this are drawn as per-class densities.", valueName: "n"))
+    @Option(help: ArgumentHelp("Panels with more points than this (0 or more) are drawn as per-class densities.", valueName: "n"))
     var densityThreshold: Int = 200_000
 
     func validate() throws {
-        if let perClass, perClass < 1 { throw ValidationError("--per-class must be at least 1") }
-        guard (0...1).contains(pointAlpha) else { throw ValidationError("--point-alpha must lie in 0…1") }
-        guard pointSize > 0, pointSize.isFinite else { throw ValidationError("--point-size must be a positive number") }
+        if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
+        try OptionRange.check("--point-alpha", pointAlpha, in: OptionRange.pointAlpha)
+        try OptionRange.check("--point-size", pointSize, in: OptionRange.pointSize)
+        try OptionRange.check("--density-threshold", densityThreshold, in: OptionRange.densityThreshold)
     }
 
     /// The panels builder these options ask for.

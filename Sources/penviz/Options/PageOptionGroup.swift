@@ -3,13 +3,13 @@ import PenvizRender
 
 /// The page of a figure without scatter points: size, resolution, background, title.
 struct PageOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("Page width in points (default: fits the panels).", valueName: "pt"))
+    @Option(help: ArgumentHelp("Page width in points, 72–14400 (default: fits the panels).", valueName: "pt"))
     var width: Double?
 
-    @Option(help: ArgumentHelp("Page height in points (default: fits the panels).", valueName: "pt"))
+    @Option(help: ArgumentHelp("Page height in points, 72–14400 (default: fits the panels).", valueName: "pt"))
     var height: Double?
 
-    @Option(help: ArgumentHelp("PNG pixels per point.", valueName: "n"))
+    @Option(help: ArgumentHelp("PNG pixels per point, 0.25–16; a PNG holds at most 100 million pixels.", valueName: "n"))
     var scale: Double = 3
 
     @Flag(help: "Leave the background transparent.")
@@ -19,11 +19,9 @@ struct PageOptionGroup: ParsableArguments {
     var title: String?
 
     func validate() throws {
-        for (name, value) in [("--width", width), ("--height", height), ("--scale", scale)] {
-            if let value, !(value > 0 && value.isFinite) {
-                throw ValidationError("\(name) must be a positive number, got \(value)")
-            }
-        }
+        if let width { try OptionRange.check("--width", width, in: OptionRange.pageSide) }
+        if let height { try OptionRange.check("--height", height, in: OptionRange.pageSide) }
+        try OptionRange.check("--scale", scale, in: OptionRange.scale)
     }
 
     /// Figure options for a page of `size` unless --width or --height say otherwise.

@@ -1,4 +1,5 @@
 import Foundation
+import PenvizReport
 
 /// Messages to the user on standard error, one line each.
 enum Diagnostics {
@@ -21,19 +22,6 @@ enum Diagnostics {
     /// in a zip member's name, say) are shown escaped, so a message is always
     /// exactly one line.
     private static func write(_ line: String) {
-        FileHandle.standardError.write(Data((escapingControlCharacters(line) + "\n").utf8))
-    }
-
-    /// `text` with each control character written as a Swift escape (`\n`, `\t`, `\u{1B}`).
-    static func escapingControlCharacters(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                escaped += scalar.escaped(asASCII: true)
-            } else {
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
     }
 }

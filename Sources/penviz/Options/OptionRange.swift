@@ -1,0 +1,44 @@
+import ArgumentParser
+
+/// The documented range of every numeric option, checked when the command line is
+/// parsed: a value outside it is a usage error (exit 64) naming the option, the
+/// range and the value. The README's option table lists the same ranges.
+enum OptionRange {
+    /// `--width`, `--height`, in points: one inch to 200 inches (PDF's largest page).
+    static let pageSide = 72.0...14_400.0
+    /// `--scale`, PNG pixels a point.
+    static let scale = 0.25...16.0
+    /// `--point-size`, a point's diameter in points.
+    static let pointSize = 0.1...50.0
+    /// `--point-alpha`.
+    static let pointAlpha = 0.0...1.0
+    /// `--per-class`, points a class.
+    static let perClass = 1...Int.max
+    /// `--density-threshold`, points a panel (0: every panel as densities).
+    static let densityThreshold = 0...Int.max
+    /// `calibrate --bins`: the reliability diagram's M.
+    static let bins = 1...10_000
+    /// `calibrate --bootstrap`: resamples of each ECE interval, O(B·N) work.
+    static let bootstrap = 0...100_000
+
+    /// Throws a `ValidationError` naming `option` and its range when `value` is outside `range` (NaN included).
+    static func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(option) must lie in \(shown(range.lowerBound))…\(shown(range.upperBound)), got \(shown(value))")
+        }
+    }
+
+    /// Throws a `ValidationError` naming `option` and its range when `value` is outside `range`.
+    static func check(_ option: String, _ value: Int, in range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            let upper = range.upperBound == Int.max ? "" : "…\(range.upperBound)"
+            let bound = upper.isEmpty ? "at least \(range.lowerBound)" : "lie in \(range.lowerBound)\(upper)"
+            throw ValidationError("\(option) must \(bound), got \(value)")
+        }
+    }
+
+    /// `value` as a reader writes it: 14400 rather than 14400.0.
+    private static func shown(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
