@@ -157,6 +157,23 @@ struct LogitEngineTests {
         #expect(note.contains("hook on the wrong layer"))
     }
 
+    @Test("a stored logit where every term of x·w_k + b_k is zero: a relative deviation of 1, not infinity")
+    func storedLogitAgainstAllZeroTerms() throws {
+        // Class 0's template is zero (w_0 = 0, b_0 = 0), so ẑ_0 = 0 whatever x is; the stored z_0 = 2.
+        let weight = [[0.0, 0.0], [2, 0], [0, 2]], bias = [0.0, 0, 2]
+        let features = [[1.0, 1], [2, 0], [0, 0], [5, 5]], labels = [0, 1, 0, 2]
+        let logits = features.map { x in [2.0] + [1, 2].map { k in zip(x, weight[k]).reduce(bias[k]) { $0 + $1.0 * $1.1 } } }
+        let run = try ComparisonTestSupport.run(
+            source: "zero.npz", weight: weight, bias: bias, names: ["a", "b", "c"],
+            splits: [.init(name: "val", features: features, labels: labels, logits: logits)])
+        let measured = try Self.measure(run)
+        // Every term of class 0 is zero: |2 − 0| / |2| = 1; the other classes agree exactly.
+        #expect(measured.metrics.logitDeviation == 1)
+        #expect(measured.metrics.templateLogits == .computed)
+        let json = try JSONEncoder().encode(measured.metrics)
+        #expect(String(decoding: json, as: UTF8.self).contains("\"logit_deviation\":1"))
+    }
+
     @Test("features saved as float16 beside float32 logits of the unrounded features: z̃ from the saved features, no note")
     func float16Features() throws {
         var generator = SeededGenerator(seed: 8)

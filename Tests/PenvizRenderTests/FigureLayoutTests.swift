@@ -120,6 +120,49 @@ import Testing
         }
     }
 
+    @Test func longClassNamesStayOnThePageAndOutOfThePlotArea() {
+        // ImageNet's names run past 100 characters; every label is cut to its room.
+        let long = ClassStyle.slots([
+            String(repeating: "n01440764 tench, Tinca tinca ", count: 4), "goldfish, Carassius auratus",
+            "great white shark, white shark, man-eater, man-eating shark, Carcharodon carcharias",
+        ])
+        var panel = Panel.templatePlane(
+            title: long[0].name, classes: long, points: Scatter(x: [-1, 1, 0], y: [0, 0, 1], classIndex: [0, 1, 2]),
+            templates: [Point(x: -1, y: 0), Point(x: 1, y: 0), Point(x: 0, y: 1)])
+        panel.caption = long[2].name
+        for legend in [LegendPlacement.right, .below] {
+            let figure = Figure(rows: [.init(label: long[2].name, panels: [panel, panel], legend: Legend(classes: long))],
+                                columnHeaders: [long[0].name, long[1].name],
+                                options: FigureOptions(width: 600, height: 300, title: long[2].name, legend: legend))
+            let layout = FigureLayout(figure, metrics: metrics)
+            #expect(layout.requiredSize == nil)
+            let page = Rect(x: 0, y: 0, width: 600, height: 300)
+            let texts = layout.panels.flatMap(\.texts) + layout.columnHeaders + layout.rowLabels.compactMap { $0 }
+                + [layout.title!] + layout.legends.compactMap { $0 }.flatMap { $0.items.map(\.label) }
+            for text in texts { #expect(page.contains(text.bounds), "\(text.text) at \(text.bounds)") }
+            #expect(texts.contains { $0.text.hasSuffix("…") })
+            for panel in layout.panels {
+                #expect(panel.frame.width > 40 && panel.frame.height > 40)
+                for label in panel.templateLabels { #expect(label.bounds.width <= 0.6 * panel.frame.width + 1e-9) }
+            }
+        }
+    }
+
+    @Test func aPageTooSmallNamesASizeThatFits() {
+        let figure = Figure(rows: [.init(label: "row", panels: [scatterPanel(title: "a"), scatterPanel(title: "b")],
+                                         legend: Legend(classes: classes))],
+                            options: FigureOptions(width: 120, height: 80))
+        let layout = FigureLayout(figure, metrics: metrics)
+        let required = try! #require(layout.requiredSize)
+        #expect(required.width > 120 && required.height > 80)
+        // Every panel still has a plot area to draw in (the page is refused before drawing).
+        for panel in layout.panels { #expect(panel.frame.width >= 40 && panel.frame.height >= 40) }
+        var larger = figure
+        larger.options.width = required.width
+        larger.options.height = required.height
+        #expect(FigureLayout(larger, metrics: metrics).requiredSize == nil)
+    }
+
     @Test func smallPanelsStillGetThreeTicksAWay() {
         // Four panels side by side on a narrow page: about three tick spacings a
         // panel, where rounding the step up alone would leave only the 0 tick.

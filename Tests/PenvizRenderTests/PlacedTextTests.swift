@@ -25,4 +25,17 @@ import Testing
                                 font: Font(size: 10), color: .black, orientation: .upward, metrics: FixedMetrics())
         #expect(upward.bounds == Rect(x: 100, y: 30, width: 10, height: 20))
     }
+
+    @Test func textLongerThanItsRoomIsCutAndEndsInAnEllipsis() {
+        // 5 pt a character at 10 pt: 40 pt holds eight characters, so seven and "…".
+        let cut = PlacedText.fitted("goldfish, Carassius auratus", maxWidth: 40, font: Font(size: 10), metrics: FixedMetrics())
+        #expect(cut == "goldfis…")
+        // A cut never ends in a space before the ellipsis: "great …" becomes "great…".
+        #expect(PlacedText.fitted("great white shark", maxWidth: 35, font: Font(size: 10), metrics: FixedMetrics()) == "great…")
+        #expect(PlacedText.fitted("cat", maxWidth: 15, font: Font(size: 10), metrics: FixedMetrics()) == "cat")
+        #expect(PlacedText.fitted("cats", maxWidth: 3, font: Font(size: 10), metrics: FixedMetrics()) == "…")
+        let placed = PlacedText("goldfish, Carassius auratus", at: Point(x: 0, y: 0), anchor: TextAnchor(.leading, .top),
+                                font: Font(size: 10), color: .black, maxWidth: 40, metrics: FixedMetrics())
+        #expect(placed.text == "goldfis…" && placed.bounds.width == 40)
+    }
 }

@@ -10,7 +10,7 @@ extension ComparisonMetrics {
     /// logits            "stored" (the run's S_logits) or "computed" (x·Wᵀ + b in Float64)
     /// template_logits   "stored" when the stored logits agree with the features, else "computed" from them:
     ///                   where the projection and distance_cv read z̃_k = x̃·t_k
-    /// logit_deviation   max |z − x·Wᵀ − b| / (Σ|x_i w_ki| + |b_k|) over a sample of rows; null without stored logits
+    /// logit_deviation   max |z − x·Wᵀ − b| / (Σ|x_i w_ki| + |b_k|, or |z| where that is 0) over a sample of rows; null without stored logits
     /// accuracy          top-1 accuracy of the logits (argmax ties to the lowest id)
     /// within            sqrt(mean ‖x − μ_y‖²)
     /// between           mean ‖μ_k − μ_l‖ over class pairs (null below two classes present)

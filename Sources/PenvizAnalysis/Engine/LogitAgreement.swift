@@ -7,7 +7,8 @@ import PenvizCore
 /// On a seeded sample of rows spread over the whole split, the logits are
 /// computed from the features in Float64 (`ẑ = x·Wᵀ + b`, on the BLAS) and
 /// compared with the stored ones, each difference relative to the size of the
-/// terms of its dot product:
+/// terms of its dot product, or to the stored logit where every term is zero (a
+/// nonzero stored logit against all-zero terms is a deviation of 1, not an infinite one):
 ///
 ///     deviation = max over sampled rows and classes of |z_k − ẑ_k| / (Σ_i |x_i w_ki| + |b_k|)
 ///
@@ -65,7 +66,8 @@ public struct LogitAgreement: Codable, Equatable, Sendable {
             guard (base..<(base + k)).allSatisfy({ stored[$0].isFinite && computed[$0].isFinite }) else { continue }
             for j in 0..<k {
                 let difference = abs(stored[base + j] - computed[base + j])
-                let deviation = difference == 0 ? 0 : difference / magnitude[base + j]
+                let scale = magnitude[base + j] > 0 ? magnitude[base + j] : abs(stored[base + j])
+                let deviation = difference == 0 ? 0 : difference / scale
                 if deviation > worst.deviation { worst = (deviation, row, j) }
             }
         }

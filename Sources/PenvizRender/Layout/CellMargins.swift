@@ -41,10 +41,22 @@ struct CellMargins {
         self.theme = theme
     }
 
-    /// The plot area inside the cell at `row`, `column`.
+    /// The plot area inside the cell at `row`, `column`: at least the theme's
+    /// smallest plot area, even when the margins leave less (the layout then
+    /// reports the page too small, see ``shortfall(of:row:column:)``).
     func frame(in cell: Rect, row: Int, column: Int) -> Rect {
-        cell.inset(top: top[row], left: leftWithoutTickLabels[column] + yTickLabelWidth[column],
-                   bottom: bottom[row], right: rightOverhang[column])
+        let inner = cell.inset(top: top[row], left: leftWithoutTickLabels[column] + yTickLabelWidth[column],
+                               bottom: bottom[row], right: rightOverhang[column])
+        return Rect(x: inner.minX, y: inner.minY, width: max(inner.width, theme.minimumPlotSide),
+                    height: max(inner.height, theme.minimumPlotSide))
+    }
+
+    /// How much wider and taller `cell` (at `row`, `column`) must be for its margins
+    /// and the theme's smallest plot area; zero when it is large enough.
+    func shortfall(of cell: Rect, row: Int, column: Int) -> Size {
+        let across = leftWithoutTickLabels[column] + yTickLabelWidth[column] + rightOverhang[column]
+        return Size(width: max(0, across + theme.minimumPlotSide - cell.width),
+                    height: max(0, top[row] + bottom[row] + theme.minimumPlotSide - cell.height))
     }
 
     /// Lays out every panel in its cell, widening each column's tick-label
@@ -94,8 +106,9 @@ struct CellMargins {
         let ticks = Ticks.forPlotArea(limits: transform.limits, frame: frame, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
         func text(_ string: String, _ position: Point, _ anchor: TextAnchor, _ font: Font, _ color: Color,
-                  _ orientation: PlacedText.Orientation = .horizontal) -> PlacedText {
-            PlacedText(string, at: position, anchor: anchor, font: font, color: color, orientation: orientation, metrics: metrics)
+                  _ orientation: PlacedText.Orientation = .horizontal, maxWidth: Double? = nil) -> PlacedText {
+            PlacedText(string, at: position, anchor: anchor, font: font, color: color, orientation: orientation,
+                       maxWidth: maxWidth, metrics: metrics)
         }
         let tickLabelTop = frame.maxY + theme.tickLength + theme.tickLabelGap
         let xTickLabels = zip(ticks.x.values, ticks.x.labels).map { value, label in
@@ -110,19 +123,19 @@ struct CellMargins {
         let xLabel = panel.xLabel.map { label in
             defer { below += theme.axisLabelGap + metrics.measure("Hg", in: theme.axisLabelFont).height }
             return text(label, Point(x: frame.center.x, y: below + theme.axisLabelGap), TextAnchor(.center, .top),
-                        theme.axisLabelFont, theme.textColor)
+                        theme.axisLabelFont, theme.textColor, maxWidth: cell.width)
         }
         let caption = panel.caption.map { caption in
             text(caption, Point(x: frame.center.x, y: below + theme.captionGap), TextAnchor(.center, .top),
-                 theme.captionFont, theme.textColor)
+                 theme.captionFont, theme.textColor, maxWidth: cell.width)
         }
         let yLabel = panel.yLabel.map { label in
             text(label, Point(x: yLabelX + metrics.measure("Hg", in: theme.axisLabelFont).height, y: frame.center.y),
-                 TextAnchor(.center, .bottom), theme.axisLabelFont, theme.textColor, .upward)
+                 TextAnchor(.center, .bottom), theme.axisLabelFont, theme.textColor, .upward, maxWidth: cell.height)
         }
         let title = panel.title.map { title in
             text(title, Point(x: frame.center.x, y: frame.minY - theme.panelTitleGap), TextAnchor(.center, .bottom),
-                 theme.panelTitleFont, theme.textColor)
+                 theme.panelTitleFont, theme.textColor, maxWidth: cell.width)
         }
         return PanelLayout(panel: panel, cell: cell, transform: transform, xTicks: ticks.x, yTicks: ticks.y,
                            xTickLabels: xTickLabels, yTickLabels: yTickLabels, title: title,
@@ -153,7 +166,7 @@ struct CellMargins {
             let labels = candidates.map { placement in
                 PlacedText(template.label ?? panel.classes[template.classIndex].name, at: placement.position,
                            anchor: placement.anchor, font: theme.templateLabelFont, color: theme.textColor,
-                           metrics: metrics)
+                           maxWidth: transform.frame.width * theme.templateLabelMaxShare, metrics: metrics)
             }
             if let fitting = labels.first(where: { inside.contains($0.bounds) }) { return fitting }
             var label = labels[0]

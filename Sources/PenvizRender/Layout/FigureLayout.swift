@@ -24,6 +24,9 @@ public struct FigureLayout: Equatable, Sendable {
     public let columnHeaders: [PlacedText]
     /// The figure title.
     public let title: PlacedText?
+    /// The smallest page that holds every panel's margins and a plot area of the
+    /// theme's smallest side, when this page is smaller; nil when the figure fits.
+    public let requiredSize: Size?
     /// The look the layout was made for, which drawing follows.
     let theme: Theme
 
@@ -39,7 +42,7 @@ public struct FigureLayout: Equatable, Sendable {
 
         if let text = options.title {
             let placed = PlacedText(text, at: Point(x: size.width / 2, y: area.minY), anchor: TextAnchor(.center, .top),
-                                    font: theme.figureTitleFont, color: theme.textColor, metrics: metrics)
+                                    font: theme.figureTitleFont, color: theme.textColor, maxWidth: area.width, metrics: metrics)
             title = placed
             area = area.inset(top: placed.bounds.height + theme.headerGap)
         } else {
@@ -56,7 +59,7 @@ public struct FigureLayout: Equatable, Sendable {
         let legendWidths = figure.rows.map { row in
             row.legend.map { legend in
                 theme.legendKeySize + theme.legendKeyGap
-                    + (legend.entries.map { metrics.measure($0.label, in: theme.legendFont).width }.max() ?? 0)
+                    + (legend.entries.map { FigureLayout.legendLabelWidth($0.label, theme: theme, metrics: metrics) }.max() ?? 0)
             }
         }
         if options.legend == .right, let widest = legendWidths.compactMap({ $0 }).max() {
@@ -72,12 +75,13 @@ public struct FigureLayout: Equatable, Sendable {
         }
         var margins = CellMargins(figure: figure, theme: theme, metrics: metrics)
         rows = margins.fit(figure: figure, cells: cells, metrics: metrics)
+        requiredSize = FigureLayout.requiredSize(of: figure, cells: cells, margins: margins, page: size)
 
         rowLabels = zip(figure.rows, rows).map { row, panels in
             guard let label = row.label, let first = panels.first else { return nil }
             return PlacedText(label, at: Point(x: area.minX - theme.rowLabelGap - rowLabelWidth / 2, y: first.frame.center.y),
                               anchor: TextAnchor(.center, .middle), font: theme.rowLabelFont, color: theme.textColor,
-                              orientation: .upward, metrics: metrics)
+                              orientation: .upward, maxWidth: first.cell.height, metrics: metrics)
         }
         // Equal neighbouring headers become one, centred over all their plot areas.
         let columnFrames = rows.max(by: { $0.count < $1.count })?.map(\.frame) ?? []
@@ -91,7 +95,8 @@ public struct FigureLayout: Equatable, Sendable {
         }
         columnHeaders = headers.map { header in
             PlacedText(header.text, at: Point(x: (header.left + header.right) / 2, y: headerTop),
-                       anchor: TextAnchor(.center, .top), font: theme.headerFont, color: theme.textColor, metrics: metrics)
+                       anchor: TextAnchor(.center, .top), font: theme.headerFont, color: theme.textColor,
+                       maxWidth: header.right - header.left + theme.columnGap, metrics: metrics)
         }
         legends = zip(figure.rows, rows).map { row, panels in
             guard let legend = row.legend, let first = panels.first, let last = panels.last else { return nil }
@@ -104,6 +109,23 @@ public struct FigureLayout: Equatable, Sendable {
                                                top: first.cell.maxY + theme.legendGapBelow, theme: theme, metrics: metrics)
             }
         }
+    }
+
+    /// The page `page` grown by what the cells lack (see ``CellMargins/shortfall(of:row:column:)``):
+    /// a column's shortfall across every column, a row's in proportion to its height weight.
+    /// Nil when no cell lacks anything.
+    static func requiredSize(of figure: Figure, cells: [[Rect]], margins: CellMargins, page: Size) -> Size? {
+        let totalWeight = figure.rows.reduce(0) { $0 + $1.heightWeight }
+        var extra = Size(width: 0, height: 0)
+        for (row, rowCells) in cells.enumerated() {
+            for (column, cell) in rowCells.enumerated() {
+                let short = margins.shortfall(of: cell, row: row, column: column)
+                extra.width = max(extra.width, short.width * Double(figure.columnCount))
+                extra.height = max(extra.height, short.height * totalWeight / figure.rows[row].heightWeight)
+            }
+        }
+        guard extra.width > 0 || extra.height > 0 else { return nil }
+        return Size(width: (page.width + extra.width).rounded(.up), height: (page.height + extra.height).rounded(.up))
     }
 
     /// Every panel layout, row after row.
@@ -127,11 +149,16 @@ public struct FigureLayout: Equatable, Sendable {
         }
     }
 
+    /// The width a legend label takes: its own, or the theme's longest (it is then cut).
+    static func legendLabelWidth(_ label: String, theme: Theme, metrics: some FontMetrics) -> Double {
+        min(metrics.measure(label, in: theme.legendFont).width, theme.legendLabelMaxWidth)
+    }
+
     /// A legend's entries side by side in one line from `top`, centred on `centerX`.
     static func placeBelow(_ legend: Legend, centerX: Double, top: Double,
                            theme: Theme, metrics: some FontMetrics) -> LegendLayout {
         let widths = legend.entries.map { entry in
-            theme.legendKeySize + theme.legendKeyGap + metrics.measure(entry.label, in: theme.legendFont).width
+            theme.legendKeySize + theme.legendKeyGap + legendLabelWidth(entry.label, theme: theme, metrics: metrics)
         }
         let total = widths.reduce(0, +) + theme.legendEntryGap * Double(max(0, widths.count - 1))
         let y = top + theme.legendLineHeight / 2
@@ -142,7 +169,7 @@ public struct FigureLayout: Equatable, Sendable {
                 entry: entry, keyCenter: Point(x: left + theme.legendKeySize / 2, y: y),
                 label: PlacedText(entry.label, at: Point(x: left + theme.legendKeySize + theme.legendKeyGap, y: y),
                                   anchor: TextAnchor(.leading, .middle), font: theme.legendFont,
-                                  color: theme.textColor, metrics: metrics))
+                                  color: theme.textColor, maxWidth: theme.legendLabelMaxWidth, metrics: metrics))
         }
         return LegendLayout(frame: Rect(x: centerX - total / 2, y: top, width: total, height: theme.legendLineHeight),
                             items: items)
@@ -159,7 +186,7 @@ public struct FigureLayout: Equatable, Sendable {
                 entry: entry, keyCenter: Point(x: left + theme.legendKeySize / 2, y: y),
                 label: PlacedText(entry.label, at: Point(x: left + theme.legendKeySize + theme.legendKeyGap, y: y),
                                   anchor: TextAnchor(.leading, .middle), font: theme.legendFont,
-                                  color: theme.textColor, metrics: metrics))
+                                  color: theme.textColor, maxWidth: theme.legendLabelMaxWidth, metrics: metrics))
         }
         let width = (items.map(\.label.bounds.maxX).max() ?? left) - left
         return LegendLayout(frame: Rect(x: left, y: top, width: width, height: height), items: items)

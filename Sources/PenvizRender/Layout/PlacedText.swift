@@ -23,9 +23,12 @@ public struct PlacedText: Equatable, Sendable {
     /// The box the text covers on the page, from the layout's font metrics.
     public var bounds: Rect
 
-    /// Text placed at `position`, its bounds measured with `metrics`.
+    /// Text placed at `position`, its bounds measured with `metrics`. Text longer than
+    /// `maxWidth` (along its reading direction) is cut and ends in "…" (see
+    /// ``fitted(_:maxWidth:font:metrics:)``).
     public init(_ text: String, at position: Point, anchor: TextAnchor, font: Font, color: Color,
-                orientation: Orientation = .horizontal, metrics: some FontMetrics) {
+                orientation: Orientation = .horizontal, maxWidth: Double? = nil, metrics: some FontMetrics) {
+        let text = maxWidth.map { PlacedText.fitted(text, maxWidth: $0, font: font, metrics: metrics) } ?? text
         self.text = text
         self.position = position
         self.anchor = anchor
@@ -44,5 +47,30 @@ public struct PlacedText: Equatable, Sendable {
             bounds = Rect(x: position.x + top, y: position.y - left - extent.width,
                           width: extent.height, height: extent.width)
         }
+    }
+
+    /// `text` when it is at most `maxWidth` points long in `font`, else its longest
+    /// beginning that fits with "…" after it (just "…" when nothing fits): long class
+    /// names (ImageNet's run past 100 characters) stay inside legends and captions.
+    public static func fitted(_ text: String, maxWidth: Double, font: Font, metrics: some FontMetrics) -> String {
+        guard metrics.measure(text, in: font).width > maxWidth else { return text }
+        let characters = Array(text)
+        // The longest prefix that fits, by bisection on its length in characters.
+        var fits = 0, tooLong = characters.count
+        while tooLong - fits > 1 {
+            let middle = (fits + tooLong) / 2
+            let candidate = String(characters[..<middle]).trimmingTrailingSpaces + "…"
+            if metrics.measure(candidate, in: font).width <= maxWidth { fits = middle } else { tooLong = middle }
+        }
+        return String(characters[..<fits]).trimmingTrailingSpaces + "…"
+    }
+}
+
+private extension String {
+    /// The string without the spaces at its end (so a cut never ends in " …").
+    var trimmingTrailingSpaces: String {
+        var trimmed = self
+        while trimmed.last == " " { trimmed.removeLast() }
+        return trimmed
     }
 }

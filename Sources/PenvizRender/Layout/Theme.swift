@@ -38,6 +38,8 @@ struct Theme: Equatable, Sendable {
     var legendGap = 12.0
     var legendKeySize = 7.0
     var legendKeyGap = 5.0
+    /// The longest a legend's label may be; longer ones end in "…".
+    var legendLabelMaxWidth = 150.0
     var legendLineHeight = 14.0
     var legendLineWidth = 1.5
     /// Between a row's tick labels and a legend under it.
@@ -51,6 +53,10 @@ struct Theme: Equatable, Sendable {
     var templateOutline = Stroke(color: Color(grey: 0.1), width: 1.1)
     var templateRing = Stroke(color: .white, width: 3.4)
     var templateLabelFont = Font(size: 9, weight: .bold)
+    /// The smallest plot area's side: a page that leaves less is too small for its figure.
+    var minimumPlotSide = 40.0
+    /// The longest a template's label may be, as a share of its plot area's width.
+    var templateLabelMaxShare = 0.6
     var templateLabelGap = 2.5
     var templateLabelHalo = Stroke(color: Color(grey: 1, alpha: 0.9), width: 2.6)
 

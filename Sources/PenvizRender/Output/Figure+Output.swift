@@ -4,11 +4,27 @@ import PenvizCore
 extension Figure {
     /// The figure laid out with the fonts it is drawn with.
     ///
-    /// - Throws: ``PenvizError`` when Cairo fails to measure text.
+    /// - Throws: ``PenvizError`` when Cairo fails to measure text; ``PenvizError``
+    ///   (usage) naming the smallest page that fits when the page is too small for
+    ///   the panels, their labels and legends.
     public func layout() throws -> FigureLayout {
         let metrics = try CairoFontMetrics()
         let layout = FigureLayout(self, metrics: metrics)
         try metrics.verify()
+        if var required = layout.requiredSize {
+            // Margins change with the page (tick steps, label widths): the size named is one tried and found to fit.
+            for _ in 0..<4 {
+                var larger = self
+                larger.options.width = max(options.width, required.width)
+                larger.options.height = max(options.height, required.height)
+                guard let more = FigureLayout(larger, metrics: metrics).requiredSize else { break }
+                required = more
+            }
+            throw PenvizError.usage(
+                "a page of \(Int(options.width.rounded())) × \(Int(options.height.rounded())) points is too small for "
+                    + "this figure's panels and labels: it needs at least \(Int(required.width)) × \(Int(required.height)) "
+                    + "points (--width, --height)")
+        }
         return layout
     }
 
