@@ -109,6 +109,13 @@ struct RunDiscoveryTests {
         #expect(try ClassNamesFile.read(lines) == ["tench", "meerkat", "cleaver"])
         #expect(try ClassNamesFile.read(json) == ["toy poodle", "miniature poodle", "tench"])
         #expect(throws: PenvizError.input(latin1, "class names are not valid UTF-8")) { try ClassNamesFile.read(latin1) }
+        // A byte-order mark (EF BB BF) before the first name, as Windows editors write it, is not part of it.
+        let marked = directory.appendingPathComponent("marked.txt").path
+        let markedJSON = directory.appendingPathComponent("marked.json").path
+        FileManager.default.createFile(atPath: marked, contents: Data([0xEF, 0xBB, 0xBF] + Array("tench\ngoldfish\n".utf8)))
+        FileManager.default.createFile(atPath: markedJSON, contents: Data([0xEF, 0xBB, 0xBF] + Array(#"["tench"]"#.utf8)))
+        #expect(try ClassNamesFile.read(marked) == ["tench", "goldfish"])
+        #expect(try ClassNamesFile.read(markedJSON) == ["tench"])
 
         let archive = Self.archive(weightKey: "weight", biasKey: "bias", splitKeys: ["val"])
         let run = try RunDiscovery(classNamesFile: json).run(in: archive)

@@ -38,4 +38,11 @@ import Testing
                                 font: Font(size: 10), color: .black, maxWidth: 40, metrics: FixedMetrics())
         #expect(placed.text == "goldfis…" && placed.bounds.width == 40)
     }
+
+    @Test func controlCharactersAreDrawnAsEscapes() {
+        let placed = PlacedText("do\ng\u{1B}[31m", at: Point(x: 0, y: 0), anchor: TextAnchor(.leading, .top),
+                                font: Font(size: 10), color: .black, metrics: FixedMetrics())
+        #expect(placed.text == #"do\ng\u{1B}[31m"#)
+        #expect(placed.bounds.width == Double(placed.text.count) * 5)
+    }
 }

@@ -8,9 +8,11 @@ public enum ClassNamesFile {
     public static func read(_ path: String) throws -> [String] {
         // Mapped, not read: a FIFO or a device such as /dev/zero is refused instead of read forever.
         let file = try MappedFile.map(path)
-        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+        guard var text = String(validating: file.bytes, as: UTF8.self) else {
             throw PenvizError.input(path, "class names are not valid UTF-8")
         }
+        // A byte-order mark (Windows editors write one) is not part of the first name.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("[") {
             guard let names = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String] else {

@@ -1,3 +1,5 @@
+import PenvizCore
+
 /// A line of text with its final position on the page.
 public struct PlacedText: Equatable, Sendable {
     /// Which way the text reads.
@@ -28,7 +30,9 @@ public struct PlacedText: Equatable, Sendable {
     /// ``fitted(_:maxWidth:font:metrics:)``).
     public init(_ text: String, at position: Point, anchor: TextAnchor, font: Font, color: Color,
                 orientation: Orientation = .horizontal, maxWidth: Double? = nil, metrics: some FontMetrics) {
-        let text = maxWidth.map { PlacedText.fitted(text, maxWidth: $0, font: font, metrics: metrics) } ?? text
+        // Control characters (from a class name) are drawn as escapes, not as missing glyphs.
+        let visible = VisibleText.escaped(text)
+        let text = maxWidth.map { PlacedText.fitted(visible, maxWidth: $0, font: font, metrics: metrics) } ?? visible
         self.text = text
         self.position = position
         self.anchor = anchor

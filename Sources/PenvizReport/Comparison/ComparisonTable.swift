@@ -1,3 +1,4 @@
+import PenvizCore
 import PenvizAnalysis
 
 /// The plain-text table `penviz compare` prints: aligned columns, one line per
@@ -31,7 +32,7 @@ public struct ComparisonTable: Sendable {
             let classes = zip(triplet.names, triplet.ids).map { "\($0) (\($1))" }.joined(separator: ", ")
             let title = "\(triplet.kind.rawValue): \(classes); separation \(TextTable.number(triplet.separation))"
                 + " in \(metrics.runs[0].label)"
-            blocks.append(TerminalText.escaped(title) + "\n" + panelTable(triplet).text)
+            blocks.append(VisibleText.escaped(title) + "\n" + panelTable(triplet).text)
         }
         return blocks.joined(separator: "\n")
     }

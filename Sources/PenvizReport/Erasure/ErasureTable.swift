@@ -1,3 +1,4 @@
+import PenvizCore
 import PenvizAnalysis
 
 /// The plain-text table `penviz erasure` prints: one line per run.
@@ -31,6 +32,6 @@ public struct ErasureTable: Sendable {
                  TextTable.number(run.information), TextTable.number(run.lnN),
                  TextTable.number(run.lnN > 0 ? run.information / run.lnN : nil), TextTable.number(run.variance)])
         }
-        return TerminalText.escaped("classes: \(classes), key \(report.key)") + "\n" + table.text
+        return VisibleText.escaped("classes: \(classes), key \(report.key)") + "\n" + table.text
     }
 }

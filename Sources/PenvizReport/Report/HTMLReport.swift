@@ -155,17 +155,25 @@ public struct HTMLReport: Sendable {
         return html + "</tbody>\n</table>\n</div>\n"
     }
 
-    /// `text` safe inside an element or a double-quoted attribute.
+    /// `text` safe inside an element or a double-quoted attribute: markup characters
+    /// as entities, and control characters other than tab and line breaks (which no
+    /// XML document may hold) written as escapes (see ``VisibleText``).
     static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            default: result.append(character)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += scalar.escaped(asASCII: true)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -1,3 +1,4 @@
+import PenvizCore
 /// A ``ReportDocument`` as Markdown (GitHub-flavoured: pipe tables), for a
 /// repository, a wiki or a Jupyter notebook. Figures are images linked from
 /// `figures/NAME.svg`, each with a link to its PNG, so they render wherever the
@@ -73,16 +74,20 @@ public struct MarkdownReport: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// `text` as a code span; a backquote becomes an apostrophe and a bar is escaped for the table.
+    /// `text` as a code span; a backquote becomes an apostrophe, a bar is escaped for
+    /// the table, and control characters are written as escapes (see ``VisibleText``).
     private static func code(_ text: String) -> String {
-        "`\(text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))`"
+        "`\(VisibleText.escaped(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))`"
     }
 
-    /// `text` with Markdown's active characters escaped, so it reads as written.
+    /// `text` with Markdown's active characters escaped, so it reads as written and
+    /// cannot open a heading, a fence, a link, an entity or a new line: control
+    /// characters become escapes (see ``VisibleText``), and `\ ` * _ [ ] < > | # ~ & !`
+    /// get a backslash.
     static func escaped(_ text: String) -> String {
         var result = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { result.append("\\") }
+        for character in VisibleText.escaped(text) {
+            if "\\`*_[]<>|#~&!".contains(character) { result.append("\\") }
             result.append(character)
         }
         return result

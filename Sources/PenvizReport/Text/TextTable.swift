@@ -1,8 +1,9 @@
 import Foundation
+import PenvizCore
 
 /// A plain-text table for the terminal: columns as wide as their widest cell,
 /// two spaces apart, text left-aligned and numbers right-aligned, no trailing spaces.
-/// Cells are escaped for the terminal (``TerminalText``): a class name or run label
+/// Cells are escaped for the terminal (``VisibleText``): a class name or run label
 /// holding a line break or an escape sequence stays in its cell.
 ///
 /// ```swift
@@ -23,14 +24,14 @@ struct TextTable: Sendable {
     /// An empty table with `header`; `numeric[i]` right-aligns column i, header included.
     init(header: [String], numeric: [Bool]) {
         precondition(header.count == numeric.count, "TextTable: \(header.count) headers and \(numeric.count) alignments")
-        self.header = header.map(TerminalText.escaped)
+        self.header = header.map(VisibleText.escaped)
         self.numeric = numeric
     }
 
     /// Adds a row of as many cells as the header.
     mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "TextTable: a row of \(row.count) cells for \(header.count) columns")
-        rows.append(row.map(TerminalText.escaped))
+        rows.append(row.map(VisibleText.escaped))
     }
 
     /// The table, one line per row after the header, each ending in a newline.

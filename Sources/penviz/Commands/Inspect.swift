@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PenvizAnalysis
+import PenvizCore
 import PenvizIO
-import PenvizReport
 
 /// `penviz inspect FILE...`: every array's key, type, shape and size.
 struct Inspect: ParsableCommand {
@@ -58,8 +58,8 @@ struct Inspect: ParsableCommand {
             }
             return "  split \(split.name): logits stored; " + verdict
         }
-        return "\(TerminalText.escaped(archive.path)): a run of K = \(run.classCount), D = \(run.dimension)\n"
-            + lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
+        return "\(VisibleText.escaped(archive.path)): a run of K = \(run.classCount), D = \(run.dimension)\n"
+            + lines.map(VisibleText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// A shape as `N×D`, or `()` for a 0-d array.
@@ -73,7 +73,7 @@ struct Inspect: ParsableCommand {
         let rows = archive.entries.map { entry -> [String] in
             let type = entry.dtype.map { "\(entry.storedType) (\($0.name))" } ?? "\(entry.storedType) (refused)"
             let shards = entry.shards.isEmpty ? "" : " in \(entry.shards.count) shards"
-            return [TerminalText.escaped(entry.key), type, shape(entry.shape) + shards, String(entry.byteCount)]
+            return [VisibleText.escaped(entry.key), type, shape(entry.shape) + shards, String(entry.byteCount)]
         }
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
@@ -90,8 +90,8 @@ struct Inspect: ParsableCommand {
         for (entry, row) in zip(archive.entries, rows) {
             lines.append("  " + line(row))
             // A sharded array: its files, in the order they are read, under its row.
-            lines += entry.shards.map { "      shard \(TerminalText.escaped($0.file))  \(shape($0.shape))" }
+            lines += entry.shards.map { "      shard \(VisibleText.escaped($0.file))  \(shape($0.shape))" }
         }
-        return "\(TerminalText.escaped(archive.path)): \(archive.entries.count) arrays, \(total) data bytes\n" + lines.joined(separator: "\n") + "\n"
+        return "\(VisibleText.escaped(archive.path)): \(archive.entries.count) arrays, \(total) data bytes\n" + lines.joined(separator: "\n") + "\n"
     }
 }

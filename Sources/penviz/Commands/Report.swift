@@ -113,7 +113,7 @@ struct Report: ParsableCommand {
             erasure: erasure,
             look: ReportLook(scale: scale, transparent: transparent, perClass: perClass, seed: seed), title: title)
         for name in try ReportFiles.write(content, to: out, embed: embed) {
-            print(TerminalText.escaped((out as NSString).appendingPathComponent(name)))
+            print(VisibleText.escaped((out as NSString).appendingPathComponent(name)))
         }
     }
 

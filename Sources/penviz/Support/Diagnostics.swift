@@ -1,5 +1,5 @@
 import Foundation
-import PenvizReport
+import PenvizCore
 
 /// Messages to the user on standard error, one line each.
 enum Diagnostics {
@@ -22,6 +22,6 @@ enum Diagnostics {
     /// in a zip member's name, say) are shown escaped, so a message is always
     /// exactly one line.
     private static func write(_ line: String) {
-        FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
+        FileHandle.standardError.write(Data((VisibleText.escaped(line) + "\n").utf8))
     }
 }
