@@ -12,17 +12,19 @@ extension Figure {
     /// - Throws: ``PenvizError``: usage for an unknown extension or a bad size,
     ///   input naming `path` when drawing or writing fails.
     public func write(to path: String) throws {
-        try write(to: [path])
+        let batch = OutputBatch()
+        try write(to: [path], in: batch)
+        try batch.commit()
     }
 
-    /// Draws the figure to every one of `paths`, each in the format its
-    /// extension names. Each format is drawn once, the formats side by side,
-    /// and every file is drawn before the first is written, so a figure that
-    /// cannot be drawn leaves all of them untouched.
+    /// Draws the figure to every one of `paths` in `batch`, each in the format its
+    /// extension names; the files change when the batch is committed. Each format
+    /// is drawn once, the formats side by side, and every file is drawn before the
+    /// first is written.
     ///
     /// - Throws: ``PenvizError``: usage for an unknown extension or a bad size,
     ///   input naming a path of the format when drawing or writing fails.
-    public func write(to paths: [String]) throws {
+    public func write(to paths: [String], in batch: OutputBatch) throws {
         let formats = try paths.map(ImageFormat.init(path:))
         let distinct = formats.indices.filter { formats.firstIndex(of: formats[$0]) == $0 }.map { formats[$0] }
         var bytes: [ImageFormat: [UInt8]] = [:]
@@ -34,7 +36,7 @@ extension Figure {
             }
         }
         for (path, format) in zip(paths, formats) {
-            try AtomicFile.write(Data(bytes[format]!), to: path)
+            try batch.write(Data(bytes[format]!), to: path)
         }
     }
 }

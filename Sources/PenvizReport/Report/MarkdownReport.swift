@@ -8,9 +8,11 @@ public struct MarkdownReport: Sendable {
     public var document: ReportDocument
     /// The folder of the figures, relative to the Markdown file.
     public var figureFolder: String
+    /// The figures' folder unless told otherwise.
+    public static let defaultFigureFolder = "figures"
 
     /// The Markdown of `document`, its figures in `figureFolder`.
-    public init(document: ReportDocument, figureFolder: String = "figures") {
+    public init(document: ReportDocument, figureFolder: String = defaultFigureFolder) {
         self.document = document
         self.figureFolder = figureFolder
     }

@@ -71,6 +71,7 @@ struct Calibrate: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
+        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded)
         let settings = CalibrationSettings(binCount: bins, binning: binning, resamples: bootstrap, seed: seed)
@@ -83,10 +84,10 @@ struct Calibrate: ParsableCommand {
 
         let report = CalibrationReport(settings: settings, runs: runs)
         let diagrams = runs.map(\.diagrams)
-        try output.figures.write(
+        try output.write(
             ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)])
-                .figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))))
-        if let metrics = output.metrics { try JSONOutput.write(report, to: metrics) }
+                .figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))),
+            metrics: report)
         print(CalibrationTable(report).text, terminator: "")
     }
 }

@@ -75,6 +75,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
+        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
             criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits?.names,
@@ -82,8 +83,7 @@ struct Compare: ParsableCommand {
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
-        try output.figures.write(grid.figure(options: options))
-        if let metrics = output.metrics { try JSONOutput.write(comparison.metrics, to: metrics) }
+        try output.write(grid.figure(options: options), metrics: comparison.metrics)
         print(ComparisonTable(comparison.metrics).text, terminator: "")
     }
 }

@@ -57,6 +57,7 @@ struct Erasure: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
+        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let key = self.key ?? "\(split ?? "train")_logits_aug"
         let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded)
@@ -73,11 +74,11 @@ struct Erasure: ParsableCommand {
         }
 
         let classNames = loaded[0].classNames
-        try output.figures.write(
-            ErasureFigure(runs: runs, classNames: classNames)
-                .figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))))
         let report = ErasureReport(runs: runs, classNames: classNames)
-        if let metrics = output.metrics { try JSONOutput.write(report, to: metrics) }
+        try output.write(
+            ErasureFigure(runs: runs, classNames: classNames)
+                .figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))),
+            metrics: report)
         print(ErasureTable(report).text, terminator: "")
     }
 

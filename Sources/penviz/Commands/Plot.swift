@@ -47,6 +47,7 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         try figures.check()
+        try InputProtection.check(inputs: [runPath] + runOptions.inputFiles, outputs: figures.out)
         let loaded = try runOptions.load(runPath)
         let ids = try classes.ids(in: loaded)
         let chosen = try SplitChoice.many(splits?.names, in: loaded)

@@ -44,6 +44,7 @@ struct Project: ParsableCommand {
 
     func run() throws {
         let output = try OutputPath(out, allowed: [.csv, .npy, .json])
+        try InputProtection.check(inputs: [runPath] + runOptions.inputFiles, outputs: [out])
         // The features are checked by the projection itself (one pass over a large file, not two).
         let loaded = try runOptions.load(runPath, checkingFeatures: false)
         let ids = try classes.ids(in: loaded)

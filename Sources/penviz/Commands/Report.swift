@@ -93,10 +93,8 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
-            throw PenvizError.usage("--out \(out): a file of that name exists; give a folder for the report")
-        }
+        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: [], folders: [out])
+        try ReportFiles.checkFolder(out)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .different],
             splits: splits?.names, includeBias: !noBias)

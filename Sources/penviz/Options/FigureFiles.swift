@@ -1,6 +1,8 @@
 import ArgumentParser
 import PenvizCore
+import PenvizIO
 import PenvizRender
+import PenvizReport
 
 /// The files a command draws its figure to: `--out`, repeatable, the extension
 /// of each picking its format, so one run of a command can write the same
@@ -23,9 +25,16 @@ struct FigureFiles: ParsableArguments {
         if out.isEmpty { throw ValidationError("Missing expected argument '--out <file>'") }
     }
 
-    /// Draws `figure` to every file.
+    /// Draws `figure` to every file, all of them or (on any failure) none.
     func write(_ figure: @autoclosure () throws -> Figure) throws {
+        let batch = OutputBatch()
+        try write(figure(), in: batch)
+        try batch.commit()
+    }
+
+    /// Draws `figure` to every file in `batch`; they change when it is committed.
+    func write(_ figure: @autoclosure () throws -> Figure, in batch: OutputBatch) throws {
         guard !out.isEmpty else { return }
-        try figure().write(to: out)
+        try figure().write(to: out, in: batch)
     }
 }

@@ -26,6 +26,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Skip rows whose features or logits hold NaN or infinity instead of failing.")
     var dropNonfinite = false
 
+    /// The files these options read besides the runs: the --class-names file.
+    var inputFiles: [String] { classNames.map { [$0] } ?? [] }
+
     /// Opens and checks the run at `path`, printing its notes to standard error; with
     /// `checkingFeatures` false the caller checks the features itself, in its own pass.
     func load(_ path: String, checkingFeatures: Bool = true) throws -> Run {
