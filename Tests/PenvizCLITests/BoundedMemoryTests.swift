@@ -83,4 +83,22 @@ struct BoundedMemoryTests {
         #expect(ending.status == 0, "\(ending)")
         #expect(ending.peakKilobytes < baseline + 64 * 1024, "peak \(ending.peakKilobytes) kB, baseline \(baseline) kB")
     }
+
+    @Test func aSparseFileOfTenBillionRowsIsRefusedBeforeItsLabelsAreRead() throws {
+        // Holes, not data: 80 GB of features and 10 GB of uint8 labels that take no disk. At 40 bytes a
+        // row in memory they would need 400 GB, more than half of any machine this runs on.
+        let run = try RunFolder()
+        defer { run.cleanUp() }
+        for (key, descr, shape, bytes) in [("val_features", "<f4", "(10000000000, 2)", 80_000_000_000), ("val_labels", "|u1", "(10000000000,)", 10_000_000_000)] {
+            run.write(key, NpyBytes.file(header: "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shape), }", data: Data()))
+            let handle = try FileHandle(forWritingTo: run.run.appendingPathComponent("\(key).npy"))
+            try handle.truncate(atOffset: try handle.seekToEnd() + UInt64(bytes))
+            try handle.close()
+        }
+        let result = try PenvizProcess.run(["plot", run.run.path, "--classes", "cat,dog,owl", "--out", run.path("f.png")])
+        #expect(result.status == 1)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.contains("key 'val_features': 10000000000 rows need about 400.0 GB of memory"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.path("f.png")))
+    }
 }

@@ -115,6 +115,7 @@ extension Run {
             throw PenvizError.input(file, key: part.features.key, "features must be 2-d (N×D), got shape \(features.shape)\(hint)")
         }
         let rows = features.shape[0]
+        try RowMemory.check(rows: rows, file: file, key: part.features.key)
         guard features.shape[1] == dimension else {
             throw PenvizError.input(
                 file, key: part.features.key,
