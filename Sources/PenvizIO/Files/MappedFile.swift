@@ -30,7 +30,12 @@ enum MappedFile {
             throw PenvizError.input(path, "cannot map into memory: \(systemErrorText())")
         }
         let paging = MappedPaging(address: UInt(bitPattern: address), length: size)
-        return ByteStorage(base: UnsafeRawPointer(address), count: size, paging: paging) { munmap(address, size) }
+        // A file that shrinks while it is read is an error line, not a crash (see ChangedFileGuard).
+        let guarded = ChangedFileGuard.register(address: address, length: size, path: path)
+        return ByteStorage(base: UnsafeRawPointer(address), count: size, paging: paging) {
+            ChangedFileGuard.forget(guarded)
+            munmap(address, size)
+        }
     }
 }
 

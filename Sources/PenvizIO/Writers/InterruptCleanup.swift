@@ -85,13 +85,20 @@ enum InterruptCleanup {
     }
 }
 
+extension InterruptCleanup {
+    /// Removes every registered temporary file; safe inside a signal handler.
+    static func removeTemporaryFilesNow() {
+        let slots = slots
+        for slot in 0..<slotCount {
+            let path = slots + slot * slotSize
+            if path.pointee != 0 { unlink(path) }
+        }
+    }
+}
+
 /// The signal handler: removes every registered temporary file, then ends the process by the signal.
 private func removeTemporaryFiles(_ number: Int32) {
-    let slots = InterruptCleanup.slots
-    for slot in 0..<InterruptCleanup.slotCount {
-        let path = slots + slot * InterruptCleanup.slotSize
-        if path.pointee != 0 { unlink(path) }
-    }
+    InterruptCleanup.removeTemporaryFilesNow()
     signal(number, SIG_DFL)
     raise(number)
 }
