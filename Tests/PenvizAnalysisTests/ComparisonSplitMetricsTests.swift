@@ -70,16 +70,14 @@ struct ComparisonSplitMetricsTests {
         #expect(try Self.measure("val").lsGap == nil)
     }
 
-    @Test("an empty split is an input error naming the run and the split")
+    @Test("a run with an empty split is an input error naming the run, the key and the split")
     func emptySplit() throws {
-        let run = try ComparisonTestSupport.run(
-            source: "empty.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "dog", "owl"],
-            splits: [.init(name: "val", features: [], labels: [])])
         #expect {
-            try SplitMeasurement(run.splits[0], in: LogitSpace(run: run), planes: [], alpha: nil)
+            try ComparisonTestSupport.run(
+                source: "empty.npz", weight: [[0, 0], [2, 0], [0, 2]], bias: [0, 0, 2], names: ["cat", "dog", "owl"],
+                splits: [.init(name: "val", features: [], labels: [])])
         } throws: { error in
-            let message = (error as? PenvizError)?.message ?? ""
-            return message.hasPrefix("empty.npz: split 'val': ")
+            (error as? PenvizError)?.message == "empty.npz: key 'val_features': split 'val' has no examples (0 rows)"
         }
     }
 

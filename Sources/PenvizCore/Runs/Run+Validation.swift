@@ -115,6 +115,10 @@ extension Run {
             throw PenvizError.input(file, key: part.features.key, "features must be 2-d (N×D), got shape \(features.shape)\(hint)")
         }
         let rows = features.shape[0]
+        guard rows > 0 else {
+            // Every measure and figure of a split needs examples; refused here, for every command alike.
+            throw PenvizError.input(file, key: part.features.key, "split '\(part.name)' has no examples (0 rows)")
+        }
         try RowMemory.check(rows: rows, file: file, key: part.features.key)
         guard features.shape[1] == dimension else {
             throw PenvizError.input(
