@@ -34,13 +34,22 @@ public struct AutoTriplets: Codable, Sendable, Equatable {
     /// The triplet with the largest separation.
     public let different: Choice
 
+    /// The most classes the search takes: its K×K distance matrix (32 MB) and its
+    /// K³/6 triplets (1.3·10⁹, about two seconds on two cores) stay bounded.
+    public static let classLimit = 2_000
+
     /// Searches every triplet of `templates`.
     ///
-    /// - Throws: ``PenvizError`` (input) with fewer than three classes.
+    /// - Throws: ``PenvizError`` (input) with fewer than three classes or more than ``classLimit``.
     public init(templates: ClassTemplates) throws {
         let k = templates.count
         guard k >= 3 else {
             throw PenvizError(.input, "automatic triplets need at least 3 classes, the run has \(k)")
+        }
+        guard k <= Self.classLimit else {
+            throw PenvizError(
+                .input, "automatic triplets search at most K = \(Self.classLimit) classes (K³/6 triplets), the run has K = \(k): "
+                    + "name the classes with --classes")
         }
         let distances = Self.distanceMatrix(templates)
         let rows = RowBlocks.concurrentMap(count: k - 2) { a in Self.extremes(from: a, distances: distances, classCount: k) }

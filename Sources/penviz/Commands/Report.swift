@@ -97,7 +97,7 @@ struct Report: ParsableCommand {
         try ReportFiles.checkFolder(out)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .different],
-            splits: splits?.names, includeBias: !noBias)
+            splits: splits?.names, includeBias: !noBias, skippingAutomaticPastLimit: true)
         let runs = comparison.runs
 
         let settings = CalibrationSettings()
