@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PenvizCoreTests", dependencies: ["PenvizCore", "PenvizTestSupport"]),
         .testTarget(
             name: "PenvizIOTests",
-            dependencies: ["PenvizIO", "PenvizCore"],
+            dependencies: ["PenvizIO", "PenvizCore", "PenvizTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Runs and documents built in memory, shared by the test targets.

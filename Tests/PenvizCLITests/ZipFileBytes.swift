@@ -46,14 +46,21 @@ enum ZipFileBytes {
         return archive
     }
 
-    /// The zip (IEEE) CRC-32 of `data`.
+    /// The zip (IEEE, reflected) CRC-32 of `data`, a byte at a time from a table of the 256
+    /// one-byte remainders (built bit by bit).
     static func crc32(_ data: Data) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        data.withUnsafeBytes { bytes in
+            for byte in bytes { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         }
         return ~crc
+    }
+
+    /// The CRC-32 remainder of each byte value.
+    private static let crcTable: [UInt32] = (0..<256).map { value in
+        var crc = UInt32(value)
+        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        return crc
     }
 
     /// Little-endian bytes of an integer.

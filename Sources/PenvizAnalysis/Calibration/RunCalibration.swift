@@ -79,6 +79,7 @@ public struct RunCalibration: Sendable {
         } catch let error as PenvizError {
             throw PenvizError.input(run.source, "split '\(eval.name)': \(error.message)")
         }
+        for split in fit.name == eval.name ? [fit] : [fit, eval] { try split.verifyStorage() }
         switch scaling.outcome {
         case .lowestTemperature, .highestTemperature:
             notes.append("\(run.source): T* lies on the bound \(scaling.temperature) of the searched range"

@@ -34,6 +34,7 @@ public struct SplitMeasurement: Sendable {
             Both(DistanceCV.ExcessDistances(squaredNorms: space.squaredNorms),
                  Both(PlanePointSets(planes: planes), FirstNonfiniteRow())))
         let pass = SplitPass.run(split, from: empty, logits: logits, progress: progress)
+        try split.verifyStorage()
         if let bad = pass.second.second.second.position {
             throw PenvizError.input(
                 run.source, key: split.featuresKey,

@@ -53,6 +53,7 @@ public struct RunErasure: Sendable {
                         : "the run has \(available.joined(separator: ", "))"))
         }
         let differences = try InformationErasure.logitDifferences(augmentedLogits: logits, classA: a, classB: b)
+        try logits.verifyStorage()
         if let bad = differences.values.firstIndex(where: { !$0.isFinite }) {
             throw PenvizError.input(
                 run.source, key: key,

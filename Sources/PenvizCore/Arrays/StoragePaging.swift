@@ -13,4 +13,33 @@ public protocol StoragePaging: Sendable {
     /// The bytes must stay readable: a later read sees the same values, only
     /// perhaps more slowly.
     func release(_ range: Range<Int>)
+
+    /// Checks the storage's bytes against what its file records about them (a
+    /// checksum), once the bytes have been read; the passes call it when they are
+    /// done, before anything they measured is written.
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the file when they do not match.
+    func verify() throws
+}
+
+extension StoragePaging {
+    /// Nothing to check: a storage whose file records no checksum.
+    public func verify() throws {}
+}
+
+extension ArrayView {
+    /// Checks the bytes of every storage under the array against the checksums
+    /// their files record (see ``StoragePaging/verify()``): call it once a pass
+    /// over the array is done, before anything measured from it is written.
+    public func verifyStorage() throws {
+        for segment in segments { try segment.storage.paging?.verify() }
+    }
+}
+
+extension Split {
+    /// Checks the bytes of the split's features and stored logits (see ``ArrayView/verifyStorage()``).
+    public func verifyStorage() throws {
+        try features.verifyStorage()
+        try logits?.verifyStorage()
+    }
 }

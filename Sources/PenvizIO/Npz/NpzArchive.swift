@@ -20,11 +20,17 @@ public struct NpzArchive: ArrayArchive, Sendable {
     private let members: [String: Member]
     private let memoryLimit: UInt64
 
-    /// One `.npy` member: where it is and what its header says.
+    /// Stored members of at most this many bytes are checked against their CRC-32 when
+    /// they are opened (under 10 ms); larger ones as the passes read them.
+    static let checkedAtOpen = 16 << 20
+
+    /// One `.npy` member: where it is and what its header says, and for a stored
+    /// member, the check of its CRC-32 as it is read.
     private struct Member: Sendable {
         let zip: ZipMember
         let dataStart: Int
         let header: NpyHeader
+        var check: StoredMemberCheck?
         var isDeflated: Bool { zip.method == 8 }
     }
 
@@ -42,7 +48,13 @@ public struct NpzArchive: ArrayArchive, Sendable {
             guard members[key] == nil else {
                 throw PenvizError.input(path, key: key, "the archive holds two members named '\(zip.name)'")
             }
-            let member = try NpzArchive.openMember(zip, key: key, bytes: bytes, file: path)
+            var member = try NpzArchive.openMember(zip, key: key, bytes: bytes, file: path)
+            if !member.isDeflated {
+                member.check = StoredMemberCheck(
+                    file: path, key: key,
+                    bytes: UnsafeRawBufferPointer(rebasing: bytes[member.dataStart..<(member.dataStart + Int(zip.uncompressedSize))]),
+                    expected: zip.crc32, archivePaging: storage.paging, offsetInArchive: member.dataStart)
+            }
             members[key] = member
             entries.append(member.header.entry(key: key, available: Int(zip.uncompressedSize) - member.header.dataOffset))
         }
@@ -56,9 +68,13 @@ public struct NpzArchive: ArrayArchive, Sendable {
 
     public func array(_ key: String) throws -> ArrayView {
         guard let member = members[key] else { throw missingKey(key) }
-        if !member.isDeflated {
-            return try member.header.view(
-                of: storage, dataStart: member.dataStart + member.header.dataOffset, file: path, key: key)
+        if let check = member.check {
+            // A small member is checked now, in one read; a large one as the passes read it.
+            if check.bytes.count <= NpzArchive.checkedAtOpen { try check.verify() }
+            // The member's own storage pages through its CRC-32 check (and on to the archive's paging).
+            let archive = storage
+            let bytes = ByteStorage(base: check.bytes.baseAddress!, count: check.bytes.count, paging: check) { _ = archive }
+            return try member.header.view(of: bytes, dataStart: member.header.dataOffset, file: path, key: key)
         }
         guard member.header.dtype != nil else { throw member.header.refusalError(file: path, key: key) }
         // openMember checked that the declared size fits in Int and matches the header.

@@ -55,8 +55,10 @@ struct Plot: ParsableCommand {
             weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
             includeBias: !noBias, classNames: loaded.classNames)
         let styles = PlanePanels.classes(of: plane, in: loaded)
-        let panels = chosen.map { split in
-            look.planePanels.panel(split: split, plane: plane, classes: styles, title: "\(loaded.name) · \(split.name)")
+        let panels = try chosen.map { split in
+            let panel = look.planePanels.panel(split: split, plane: plane, classes: styles, title: "\(loaded.name) · \(split.name)")
+            try split.features.verifyStorage()
+            return panel
         }
         let figure = Figure(
             rows: [Figure.Row(panels: panels, legend: Legend(classes: styles))],

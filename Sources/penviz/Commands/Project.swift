@@ -60,6 +60,7 @@ struct Project: ParsableCommand {
         let bar = ProgressBar.start("projecting \(chosen.name)", total: rows?.count ?? chosen.count, unit: "rows")
         var points = plane.project(features: chosen.features, rows: rows, progress: bar)
         bar?.finish()
+        try chosen.features.verifyStorage()
 
         let bad = TemplatePlane.nonfiniteRows(of: chosen.features, rows: rows, points: points)
         if let first = bad.first {
