@@ -57,6 +57,21 @@ struct InformationErasureTests {
         #expect(erasure.information >= 0 && erasure.information <= log(3.0))
     }
 
+    @Test(arguments: [900, -900, 1_000])
+    func differencesNearTheEndsOfFloat64GiveTheSameEstimate(exponent: Int) throws {
+        // Î is a function of (f − μ)²/σ²: scaling every difference by 2^k leaves it unchanged, while
+        // the squares of differences near 1e270 (or 1e−270) would overflow (underflow) Float64.
+        var generator = SeededGenerator(seed: 21)
+        let base = Matrix(rows: 40, columns: 3, values: TestData.uniform(120, in: -2...2, &generator))
+        let scale = Double(sign: .plus, exponent: exponent, significand: 1)
+        let plain = try InformationErasure(differences: base)
+        let scaled = try InformationErasure(differences: Matrix(rows: 40, columns: 3, values: base.values.map { $0 * scale }))
+        #expect(scaled.information == plain.information)
+        #expect(plain.information > 0.1)  // an estimate, not the 0 of identical examples
+        // σ² scales by 2^2k: past Float64's range it is infinite, and Î is still the same.
+        #expect(scaled.variance == plain.variance * scale * scale)
+    }
+
     @Test func differencesAreReadFromAnyDtype() throws {
         let values: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]  // N = 2, L = 2, K = 3
         let view = try TestSupport.view(values, shape: [2, 2, 3], dtype: .float32)

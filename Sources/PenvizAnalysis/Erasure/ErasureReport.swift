@@ -38,7 +38,7 @@ public struct ErasureReport: Codable, Equatable, Sendable {
     /// passes       L, the augmented passes per example
     /// information  Î in nats, 0 ≤ Î ≤ ln N: how well z_a − z_b still tells the examples apart
     /// ln_n         ln N, Î's upper bound
-    /// variance     σ², the pooled within-example variance of z_a − z_b
+    /// variance     σ², the pooled within-example variance of z_a − z_b; null past Float64
     /// ```
     public struct RunEntry: Codable, Equatable, Sendable {
         /// The run's label.
@@ -55,8 +55,8 @@ public struct ErasureReport: Codable, Equatable, Sendable {
         public var information: Double
         /// ln N.
         public var lnN: Double
-        /// σ².
-        public var variance: Double
+        /// σ², or nil when it exceeds Float64 (differences near 1e300).
+        @NullEncoded public var variance: Double?
 
         /// The entry of a run's erasure.
         public init(_ run: RunErasure) {
@@ -67,7 +67,7 @@ public struct ErasureReport: Codable, Equatable, Sendable {
             passes = run.estimate.passCount
             information = run.estimate.information
             lnN = run.estimate.maximum
-            variance = run.estimate.variance
+            variance = run.estimate.variance.isFinite ? run.estimate.variance : nil
         }
 
         private enum CodingKeys: String, CodingKey {

@@ -18,7 +18,8 @@ public struct InformationErasure: Codable, Sendable, Equatable {
     public let information: Double
     /// Its upper bound ln N, in nats.
     public let maximum: Double
-    /// The pooled within-example variance σ² of the logit difference.
+    /// The pooled within-example variance σ² of the logit difference (infinite when
+    /// it exceeds Float64, for differences near 1e300; Î is still defined).
     public let variance: Double
     /// Number of examples, N.
     public let exampleCount: Int
@@ -37,11 +38,18 @@ public struct InformationErasure: Codable, Sendable, Equatable {
     /// Î for the N×L logit differences `f_{x,l}` (one row per example).
     ///
     /// - Throws: ``PenvizError`` (input) when there are no examples or σ² = 0.
-    public init(differences f: Matrix) throws {
-        let n = f.rows, l = f.columns
+    public init(differences unscaled: Matrix) throws {
+        let n = unscaled.rows, l = unscaled.columns
         guard n > 0, l > 0 else {
             throw PenvizError(.input, "information erasure needs at least one example and one pass, got N = \(n), L = \(l)")
         }
+        // Î depends on the differences only through (f − μ)²/σ², which a common factor
+        // leaves alone: they are divided by s, the power of two at or below their largest
+        // magnitude, so that no square overflows or underflows (logits near 1e300 would),
+        // and σ² = s²·σ̃² is reported. Dividing by a power of two is exact.
+        let largest = unscaled.values.reduce(0.0) { max($0, abs($1)) }
+        let scale = largest > 0 && largest.isFinite ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        let f = Matrix(rows: n, columns: l, values: unscaled.values.map { $0 / scale })
         // μ_x = (1/L) Σ_l f_{x,l}
         let means = (0..<n).map { x in
             var sum = CompensatedSum()
@@ -86,7 +94,7 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         for sum in perExample { total.add(sum) }
         information = total.value / Double(n * l)
         maximum = logN
-        self.variance = variance
+        self.variance = variance * scale * scale
         exampleCount = n
         passCount = l
     }
