@@ -163,6 +163,25 @@ import Testing
         #expect(FigureLayout(larger, metrics: metrics).requiredSize == nil)
     }
 
+    @Test(arguments: [200.0, 240.0, 600.0])
+    func templateMarkersAtTheEdgeOfTheDataStayInsideTheirPlotArea(width: Double) {
+        // The templates are the data's extremes; at any panel size their markers must be drawn whole.
+        let panel = Panel.templatePlane(
+            title: nil, classes: classes, points: Scatter(x: [-0.5, 0.5, 0], y: [0, 0, 0.5], classIndex: [0, 1, 2]),
+            templates: [Point(x: -1, y: -1), Point(x: 1, y: -1), Point(x: 0, y: 1)])
+        let figure = Figure(rows: [.init(panels: [panel, panel])], options: FigureOptions(width: width, height: width / 2 + 40))
+        let layout = FigureLayout(figure, metrics: metrics)
+        #expect(layout.requiredSize == nil)
+        let radius = Theme.paper.templateDiameter(pointSize: figure.options.pointSize) / 2
+        for placed in layout.panels {
+            for template in [Point(x: -1, y: -1), Point(x: 1, y: -1), Point(x: 0, y: 1)] {
+                let center = placed.transform.page(template)
+                let marker = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+                #expect(placed.frame.contains(marker), "marker at \(center) in \(placed.frame), width \(width)")
+            }
+        }
+    }
+
     @Test func smallPanelsStillGetThreeTicksAWay() {
         // Four panels side by side on a narrow page: about three tick spacings a
         // panel, where rounding the step up alone would leave only the 0 tick.

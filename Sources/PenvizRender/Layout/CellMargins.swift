@@ -87,7 +87,9 @@ struct CellMargins {
         let frames = cells.enumerated().map { row, cells in
             cells.enumerated().map { column, cell in frame(in: cell, row: row, column: column) }
         }
-        let limits = AxisLimits.solve(for: figure, frames: frames, padding: theme.dataPadding)
+        let limits = AxisLimits.solve(
+            for: figure, frames: frames, padding: theme.dataPadding,
+            markerReach: theme.templateDiameter(pointSize: figure.options.pointSize) / 2 + 1)
         return figure.rows.indices.map { row in
             figure.rows[row].panels.indices.map { column in
                 layout(figure.rows[row].panels[column], cell: cells[row][column],

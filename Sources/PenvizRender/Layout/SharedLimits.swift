@@ -7,8 +7,21 @@ extension AxisLimits {
     /// show that union. Equal-aspect members show it at one common scale, the
     /// largest any member needs, centred on the union's centre, so a data unit is
     /// equally long in every panel of the group and each plot area is filled.
-    static func solve(for figure: Figure, frames: [[Rect]], padding: Double) -> [[AxisLimits]] {
-        let bounds = figure.rows.map { $0.panels.map { dataBounds(of: $0, padding: padding) } }
+    ///
+    /// A panel with template markers is padded by at least `markerReach` points
+    /// (a marker's radius and a point) inside its smallest plot-area side, so that
+    /// a template at the edge of the data is drawn whole, not clipped by the frame.
+    static func solve(for figure: Figure, frames: [[Rect]], padding: Double, markerReach: Double = 0) -> [[AxisLimits]] {
+        let bounds = figure.rows.indices.map { row in
+            figure.rows[row].panels.indices.map { column -> AxisLimits in
+                let panel = figure.rows[row].panels[column]
+                let hasTemplates = panel.marks.contains { if case .template = $0 { return true } else { return false } }
+                // pad/(1 + 2·pad) of the side is the padding in points: at least markerReach.
+                let side = min(frames[row][column].width, frames[row][column].height)
+                let needed = hasTemplates && side > 2 * markerReach ? markerReach / (side - 2 * markerReach) : 0
+                return dataBounds(of: panel, padding: max(padding, needed))
+            }
+        }
         var limits = bounds
         let groups: [[(row: Int, column: Int)]]
         let everyPanel = figure.rows.indices.map { row in figure.rows[row].panels.indices.map { (row, $0) } }
