@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// libFuzzer targets for penviz's readers, kept out of the main package so that its
+/// libFuzzer targets for penviz's readers and documents, kept out of the main package so that its
 /// `swift build` never needs the fuzzer runtime. Build and run one with `fuzz/run TARGET SECONDS`.
 let package = Package(
     name: "penviz-fuzz",
@@ -17,5 +17,13 @@ let package = Package(
         .executableTarget(name: "FuzzSafetensors", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzRunDiscovery", dependencies: ["FuzzSupport"]),
+        // Class names into the report's Markdown, HTML and SVG, each checked (see its doc comment).
+        .executableTarget(
+            name: "FuzzDocuments",
+            dependencies: [
+                .product(name: "PenvizCore", package: "penviz"), .product(name: "PenvizAnalysis", package: "penviz"),
+                .product(name: "PenvizReport", package: "penviz"),
+            ]
+        ),
     ]
 )

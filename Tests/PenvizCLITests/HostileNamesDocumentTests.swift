@@ -7,7 +7,9 @@ import Testing
 /// XML, and report.md has exactly its own headings, fences and lines.
 @Suite("Hostile names in documents")
 struct HostileNamesDocumentTests {
-    static let names = ["c\u{01}at\u{1B}[31m", "do\ng\n# head", "```owl~~~ <b>&amp;"]
+    /// Noncharacters (U+FFFF, U+FDD0) built from their code points: XML refuses them and Cairo calls them invalid UTF-8.
+    static let noncharacters = [0xFFFF, 0xFDD0].map { String(Character(Unicode.Scalar(UInt32($0))!)) }
+    static let names = ["c\u{01}at\u{1B}[31m" + noncharacters[0], "do\ng\n# head", "```owl~~~ <b>&amp;" + noncharacters[1]]
 
     /// True when `data` parses as XML (after an HTML5 doctype, when there is one).
     func parsesAsXML(_ text: String) -> Bool {

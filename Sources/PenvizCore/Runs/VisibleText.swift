@@ -2,14 +2,16 @@
 /// terminal, in a document, in a figure.
 public enum VisibleText {
     /// `text` with each control character, C0 and C1 alike (line breaks, tabs, NUL,
-    /// the ESC that starts a terminal's escape sequences), written as a Swift escape
-    /// (`\n`, `\t`, `\u{1B}`): shown, it is one line, changes nothing on a terminal,
-    /// and holds no character an XML or HTML document refuses.
+    /// the ESC that starts a terminal's escape sequences), and each noncharacter
+    /// (U+FFFE, U+FFFF, U+FDD0…U+FDEF and the like, which XML refuses and Cairo calls
+    /// invalid UTF-8), written as a Swift escape (`\n`, `\t`, `\u{1B}`, `\u{FFFF}`):
+    /// shown, it is one line, changes nothing on a terminal, and holds no character
+    /// an XML or HTML document or a figure's text refuses.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if needsEscape(scalar) {
                 escaped += scalar.escaped(asASCII: true)
             } else {
                 escaped.unicodeScalars.append(scalar)
@@ -18,8 +20,8 @@ public enum VisibleText {
         return escaped
     }
 
-    /// True for a control character (Unicode general category Cc).
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+    /// True for a control character (Unicode general category Cc) or a noncharacter.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint
     }
 }

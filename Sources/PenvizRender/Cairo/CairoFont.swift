@@ -1,4 +1,5 @@
 import CCairo
+import PenvizCore
 
 /// How the Cairo backend selects and measures DejaVu Sans.
 enum CairoFont {
@@ -27,7 +28,7 @@ enum CairoFont {
         var fontExtents = cairo_font_extents_t()
         cairo_font_extents(context, &fontExtents)
         var textExtents = cairo_text_extents_t()
-        cairo_text_extents(context, text, &textExtents)
+        cairo_text_extents(context, VisibleText.escaped(text), &textExtents)
         return TextExtent(width: textExtents.x_advance, ascent: fontExtents.ascent, descent: fontExtents.descent)
     }
 }

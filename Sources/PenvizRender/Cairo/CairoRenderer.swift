@@ -55,6 +55,9 @@ final class CairoRenderer: Renderer {
 
     func draw(text: String, at position: Point, anchor: TextAnchor, font: Font, color: Color,
               orientation: PlacedText.Orientation, halo: Stroke?) {
+        // What Cairo refuses (a noncharacter is "invalid UTF-8" to it) is drawn as its escape,
+        // as it was measured (see CairoFont.measure); escaping twice changes nothing.
+        let text = VisibleText.escaped(text)
         guard !text.isEmpty else { return }
         let extent = CairoFont.measure(text, in: font, context: context)
         let offset = anchor.baselineOffset(for: extent)

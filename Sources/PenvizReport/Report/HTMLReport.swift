@@ -1,4 +1,5 @@
 import Foundation
+import PenvizCore
 
 /// A ``ReportDocument`` as one self-contained HTML page: the style sheet inline,
 /// every figure inline (as SVG, or as a PNG `data:` URI), and nothing fetched
@@ -156,8 +157,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// `text` safe inside an element or a double-quoted attribute: markup characters
-    /// as entities, and control characters other than tab and line breaks (which no
-    /// XML document may hold) written as escapes (see ``VisibleText``).
+    /// as entities, and control characters other than tab and line breaks, and
+    /// noncharacters (which no XML document may hold), written as escapes (see ``VisibleText``).
     static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -169,7 +170,7 @@ public struct HTMLReport: Sendable {
             case "\"": result += "&quot;"
             case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
             default:
-                if scalar.properties.generalCategory == .control {
+                if VisibleText.needsEscape(scalar) {
                     result += scalar.escaped(asASCII: true)
                 } else {
                     result.unicodeScalars.append(scalar)
