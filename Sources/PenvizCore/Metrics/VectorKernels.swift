@@ -35,84 +35,49 @@ enum VectorKernels {
     /// Σ_i x_i over `count` elements, in four lanes.
     @inline(__always)
     static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
-        var lanes = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 4 <= count {
-            lanes += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
-            i += 4
+        fourLanes(count: count) { i in
+            UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
+        } one: { i in
+            x[i]
         }
-        var tail = 0.0
-        while i < count {
-            tail += x[i]
-            i += 1
-        }
-        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
     }
 
     /// Σ_i w_i·(z_i − c) over `count` elements, in four lanes.
     @inline(__always)
     static func weightedSum(_ w: UnsafePointer<Double>, _ z: UnsafePointer<Double>, offset c: Double, count: Int) -> Double {
         let cs = SIMD4<Double>(repeating: c)
-        var lanes = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 4 <= count {
-            lanes += UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self)
+        return fourLanes(count: count) { i in
+            UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self)
                 * (UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self) - cs)
-            i += 4
+        } one: { i in
+            w[i] * (z[i] - c)
         }
-        var tail = 0.0
-        while i < count {
-            tail += w[i] * (z[i] - c)
-            i += 1
-        }
-        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
     }
 
     /// Σ_i w_i·(z_i − c)² over `count` elements, in four lanes.
     @inline(__always)
     static func weightedSquares(_ w: UnsafePointer<Double>, _ z: UnsafePointer<Double>, offset c: Double, count: Int) -> Double {
         let cs = SIMD4<Double>(repeating: c)
-        var lanes = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 4 <= count {
+        return fourLanes(count: count) { i in
             let deviation = UnsafeRawPointer(z + i).loadUnaligned(as: SIMD4<Double>.self) - cs
-            lanes += UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self) * deviation * deviation
-            i += 4
-        }
-        var tail = 0.0
-        while i < count {
+            return UnsafeRawPointer(w + i).loadUnaligned(as: SIMD4<Double>.self) * deviation * deviation
+        } one: { i in
             let deviation = z[i] - c
-            tail += w[i] * deviation * deviation
-            i += 1
+            return w[i] * deviation * deviation
         }
-        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
-    }
-
-    /// `((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))` for lanes s0…s3 in `low`, s4…s7 in `high`.
-    @inline(__always)
-    private static func fold(_ low: SIMD4<Double>, _ high: SIMD4<Double>) -> Double {
-        let pairs = low + high
-        return (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
     }
 
     /// Σ_i (x_i − y_i)² over `count` elements, from the differences (never expanded into dot products).
     @inline(__always)
     static func squaredDistance(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-        var lanes = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 4 <= count {
+        fourLanes(count: count) { i in
             let difference = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
                 - UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Double>.self)
-            lanes += difference * difference
-            i += 4
-        }
-        var tail = 0.0
-        while i < count {
+            return difference * difference
+        } one: { i in
             let difference = x[i] - y[i]
-            tail += difference * difference
-            i += 1
+            return difference * difference
         }
-        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
     }
 
     /// One step of Welford's running mean: the class now has `n` rows, the last being `x`.
@@ -124,22 +89,44 @@ enum VectorKernels {
     @inline(__always)
     static func welfordStep(_ mean: UnsafeMutablePointer<Double>, _ x: UnsafePointer<Double>, count: Int, rows n: Double) -> Double {
         let ns = SIMD4<Double>(repeating: n)
-        var lanes = SIMD4<Double>(repeating: 0)
-        var i = 0
-        while i + 4 <= count {
+        return fourLanes(count: count) { i in
             let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Double>.self)
             let old = UnsafeRawPointer(mean + i).loadUnaligned(as: SIMD4<Double>.self)
             let delta = xs - old
             let new = old + delta / ns
             UnsafeMutableRawPointer(mean + i).storeBytes(of: new, as: SIMD4<Double>.self)
-            lanes += delta * (xs - new)
+            return delta * (xs - new)
+        } one: { i in
+            let delta = x[i] - mean[i]
+            mean[i] += delta / n
+            return delta * (x[i] - mean[i])
+        }
+    }
+
+    /// `((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7))` for lanes s0…s3 in `low`, s4…s7 in `high`.
+    @inline(__always)
+    private static func fold(_ low: SIMD4<Double>, _ high: SIMD4<Double>) -> Double {
+        let pairs = low + high
+        return (pairs[0] + pairs[1]) + (pairs[2] + pairs[3])
+    }
+
+    /// The four-lane sum every kernel but the dot product shares: `four(i)` gives the
+    /// terms of elements i…i+3, added to lanes 0…3, for i below 4⌊count/4⌋; `one(i)`
+    /// the term of each element left, summed in order; then
+    /// `((s0 + s1) + (s2 + s3)) + tail`.
+    @inline(__always)
+    private static func fourLanes(
+        count: Int, _ four: (Int) -> SIMD4<Double>, one: (Int) -> Double
+    ) -> Double {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= count {
+            lanes += four(i)
             i += 4
         }
         var tail = 0.0
         while i < count {
-            let delta = x[i] - mean[i]
-            mean[i] += delta / n
-            tail += delta * (x[i] - mean[i])
+            tail += one(i)
             i += 1
         }
         return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + tail
