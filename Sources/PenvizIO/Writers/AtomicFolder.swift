@@ -1,0 +1,93 @@
+import Foundation
+import PenvizCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a folder of files all at once or not at all.
+///
+/// The files go into a new folder beside the target (`.NAME.XXXXXX.tmp`), through an
+/// ``OutputBatch`` (so each is flushed to disk), and that folder takes the target's
+/// place only once every file is written. An older folder at the target is moved
+/// aside first (`.NAME.XXXXXX.old`), put back if the move fails, and removed after:
+/// a failure at any point leaves it whole, never a mix of old and new files. Since
+/// the older folder is deleted, the caller decides whether it may be replaced.
+public enum AtomicFolder {
+    /// Writes `files` (names relative to the folder, such as `figures/a.svg`) as the folder `directory`.
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the path that could not be made, written or replaced.
+    public static func write(_ files: [(name: String, data: Data)], to directory: String) throws {
+        let parent = (directory as NSString).deletingLastPathComponent
+        try makeFolder(parent.isEmpty ? "." : parent)
+        let staging = try temporaryFolder(beside: directory, suffix: "tmp")
+        do {
+            for subfolder in Set(files.map { ($0.name as NSString).deletingLastPathComponent }) where !subfolder.isEmpty {
+                try makeFolder((staging as NSString).appendingPathComponent(subfolder))
+            }
+            let batch = OutputBatch()
+            for file in files { try batch.write(file.data, to: (staging as NSString).appendingPathComponent(file.name)) }
+            try batch.commit()
+            try swap(staging, into: directory)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// A new, empty folder `.NAME.XXXXXX.SUFFIX` beside `path`.
+    private static func temporaryFolder(beside path: String, suffix: String) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw failure(path, "cannot create a folder beside it")
+        }
+        let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let named = "\(made).\(suffix)"
+        guard rename(made, named) == 0 else {
+            let reason = failure(path, "cannot create a folder beside it")
+            rmdir(made)
+            throw reason
+        }
+        return named
+    }
+
+    /// Puts the finished `staging` folder in the place of `directory`; an older
+    /// folder there is moved aside first, and put back if the move fails.
+    private static func swap(_ staging: String, into directory: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
+            guard rename(staging, directory) == 0 else { throw failure(directory, "cannot create the folder") }
+            return
+        }
+        guard isFolder.boolValue else { throw PenvizError.input(directory, "exists and is not a folder") }
+        let aside = try temporaryFolder(beside: directory, suffix: "old")
+        rmdir(aside)
+        guard rename(directory, aside) == 0 else { throw failure(directory, "cannot replace the older folder") }
+        guard rename(staging, directory) == 0 else {
+            let reason = failure(directory, "cannot replace the older folder")
+            rename(aside, directory)
+            throw reason
+        }
+        try? FileManager.default.removeItem(atPath: aside)
+    }
+
+    /// Makes the folder `path` (and its parents) unless it exists.
+    private static func makeFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw PenvizError.input(path, "exists and is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw PenvizError.input(path, "cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    private static func failure(_ path: String, _ what: String) -> PenvizError {
+        PenvizError.input(path, "\(what): \(systemErrorText())")
+    }
+}
