@@ -5,10 +5,10 @@ import Testing
 /// refuses `--auto` naming the limit, and report skips the automatic rows with a note.
 @Suite("Automatic triplet limit")
 struct AutoTripletLimitTests {
-    /// The default run widened to K = 2001 classes (the first three as before).
+    /// The default run widened to K = 10,001 classes (the first three as before).
     func wideRun() throws -> RunFolder {
         let run = try RunFolder()
-        let k = 2_001
+        let k = 10_001
         let weight: [Double] = [0, 0, 2, 0, 0, 2] + (3..<k).flatMap { [Double($0), -Double($0)] }
         run.write("weight", NpyBytes.float64(weight, shape: [k, 2]))
         run.write("bias", NpyBytes.float64([0, 0, 2] + Array(repeating: 0, count: k - 3), shape: [k]))
@@ -23,7 +23,7 @@ struct AutoTripletLimitTests {
             let result = try PenvizProcess.run(["compare", run.run.path, run.run.path, "--out", run.path("f.svg")] + extra)
             #expect(result.status == 1)
             #expect(result.stderrLines.count == 1)
-            #expect(result.stderr.contains("automatic triplets search at most K = 2000 classes (K³/6 triplets), the run has K = 2001"),
+            #expect(result.stderr.contains("automatic triplets search at most K = 10000 classes, the run has K = 10001"),
                     "\(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: run.path("f.svg")))
         }
@@ -36,7 +36,7 @@ struct AutoTripletLimitTests {
         defer { run.cleanUp() }
         let result = try PenvizProcess.run(["report", run.run.path, run.run.path, "--out", run.path("report")])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("automatic triplets skipped: the search takes at most K = 2000 classes, the run has K = 2001; showing classes 0, 1 and 2"))
+        #expect(result.stderr.contains("automatic triplets skipped: the search takes at most K = 10000 classes, the run has K = 10001; showing classes 0, 1 and 2"))
         let markdown = try String(contentsOfFile: run.path("report/report.md"), encoding: .utf8)
         #expect(!markdown.contains("similar:") && !markdown.contains("different:"))
     }

@@ -13,16 +13,12 @@ struct LogitProduct: Sendable {
     /// The K biases.
     let bias: [Double]
 
-    /// Makes the BLAS single-threaded, once per process: penviz's passes give
-    /// each thread its own block, and two thread pools on two cores only fight.
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
-
     /// The product of the final layer `weight` (K×D) and `bias` (K).
     init(weight: Matrix, bias: [Double]) {
         precondition(bias.count == weight.rows, "LogitProduct: \(bias.count) biases for \(weight.rows) classes")
         self.weight = weight
         self.bias = bias
-        _ = Self.singleThreaded
+        _ = BLASThreads.single
     }
 
     /// The product of the absolute final layer, `|W|` and `|b|`: the size of the

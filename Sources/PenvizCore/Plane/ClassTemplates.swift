@@ -33,6 +33,19 @@ public struct ClassTemplates: Sendable {
         values = augmented
     }
 
+    private init(count: Int, featureDimension: Int, includesBias: Bool, values: [Double]) {
+        self.count = count
+        self.featureDimension = featureDimension
+        self.includesBias = includesBias
+        self.values = values
+    }
+
+    /// The same templates multiplied by `factor`. With a power of two the product
+    /// is exact (barring overflow and underflow) and every distance scales by it.
+    public func scaled(by factor: Double) -> ClassTemplates {
+        ClassTemplates(count: count, featureDimension: featureDimension, includesBias: includesBias, values: values.map { $0 * factor })
+    }
+
     /// Length of a template and of an augmented example: D + 1 with the bias, D without.
     public var dimension: Int { includesBias ? featureDimension + 1 : featureDimension }
 
@@ -43,6 +56,15 @@ public struct ClassTemplates: Sendable {
 }
 
 extension ClassTemplates {
+    /// `‖t_a − t_b‖`, from the differences (never expanded into dot products), in a
+    /// fixed order of summation: the same bits for `(a, b)` and `(b, a)`.
+    public func distance(_ a: Int, _ b: Int) -> Double {
+        values.withUnsafeBufferPointer { t in
+            // sqrt(Σ_i (t_a,i − t_b,i)²)
+            VectorKernels.squaredDistance(t.baseAddress! + a * dimension, t.baseAddress! + b * dimension, count: dimension).squareRoot()
+        }
+    }
+
     /// `‖t_k‖²` for every class k: the diagonal of the Gram matrix `G = T Tᵀ`.
     public var squaredNorms: [Double] {
         values.withUnsafeBufferPointer { t in

@@ -30,7 +30,13 @@ extension Comparison {
                     + "the run has K = \(first.classCount)" + (triplets.isEmpty ? "; showing classes 0, 1 and 2 (choose with --classes)" : ""))
             if triplets.isEmpty { triplets = [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))] }
         } else {
-            triplets += try ComparedTriplet.automatic(criteria, in: first, includeBias: includeBias)
+            let automatic = try ComparedTriplet.automatic(criteria, in: first, includeBias: includeBias)
+            for row in automatic where !row.isExact {
+                Diagnostics.note(
+                    "\(first.source): automatic triplet '\(row.kind.rawValue)' \(row.triplet) is the best of a bounded search, not proven "
+                        + "the best: the templates are nearly all equally far apart")
+            }
+            triplets += automatic
         }
         let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
         let bar = ProgressBar.start("measuring", total: rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")

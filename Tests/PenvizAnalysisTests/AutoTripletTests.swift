@@ -1,6 +1,7 @@
 import PenvizTestSupport
 import Testing
-@testable import PenvizCore
+@testable import PenvizAnalysis
+import PenvizCore
 
 /// The exact closest/farthest triplet search against known layouts and a plain triple loop.
 struct AutoTripletTests {
@@ -63,6 +64,49 @@ struct AutoTripletTests {
             #expect(triplets.different.triplet == worst.1)
             #expect(TestData.close(triplets.similar.separation, best.0, relative: 1e-14))
             #expect(TestData.close(triplets.different.separation, worst.0, relative: 1e-14))
+        }
+    }
+
+    @Test func agreesWithAPlainTripleLoopPastTheListLength() throws {
+        // K = 150: each row's screening list holds 32 of 149 neighbours.
+        var generator = SeededGenerator(seed: 21)
+        let k = 150, d = 6
+        let weight = TestData.randomMatrix(k, d, &generator)
+        let templates = ClassTemplates(weight: weight, bias: Array(repeating: 0, count: k), includeBias: false)
+        var best = (Double.infinity, Triplet(0, 0, 0)), worst = (-Double.infinity, Triplet(0, 0, 0))
+        let distances = (0..<(k * k)).map { i in
+            zip(weight.row(i / k), weight.row(i % k)).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+        }
+        for a in 0..<k {
+            for b in (a + 1)..<k {
+                for c in (b + 1)..<k {
+                    let sum = distances[a * k + b] + distances[a * k + c] + distances[b * k + c]
+                    if sum < best.0 { best = (sum, Triplet(a, b, c)) }
+                    if sum > worst.0 { worst = (sum, Triplet(a, b, c)) }
+                }
+            }
+        }
+        let triplets = try AutoTriplets(templates: templates)
+        #expect(triplets.similar.triplet == best.1 && triplets.similar.isExact)
+        #expect(triplets.different.triplet == worst.1 && triplets.different.isExact)
+        #expect(TestData.close(triplets.similar.separation, best.0 / 3, relative: 1e-14))
+        #expect(TestData.close(triplets.different.separation, worst.0 / 3, relative: 1e-14))
+    }
+
+    @Test func hugeAndTinyWeightsRankLikeAnyOthers() throws {
+        // Squares of 1e300 overflow and of 1e-300 underflow: the search scales by a power of
+        // two first, so the triplets are those of the same weights at ordinary size.
+        var generator = SeededGenerator(seed: 22)
+        let weight = TestData.randomMatrix(40, 5, &generator)
+        let bias = TestData.uniform(40, &generator)
+        let ordinary = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+        for factor in [1e300, 1e-300] {
+            let scaled = Matrix(rows: 40, columns: 5, values: weight.values.map { $0 * factor })
+            let triplets = try AutoTriplets(templates: ClassTemplates(weight: scaled, bias: bias.map { $0 * factor }))
+            #expect(triplets.similar.triplet == ordinary.similar.triplet, "\(factor)")
+            #expect(triplets.different.triplet == ordinary.different.triplet, "\(factor)")
+            #expect(TestData.close(triplets.similar.separation, ordinary.similar.separation * factor, relative: 1e-13, absolute: 0))
+            #expect(TestData.close(triplets.different.separation, ordinary.different.separation * factor, relative: 1e-13, absolute: 0))
         }
     }
 
