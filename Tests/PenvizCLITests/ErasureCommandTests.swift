@@ -6,12 +6,13 @@ import Testing
 struct ErasureCommandTests {
     /// The run with `train_logits_aug`: two examples, L = 2 passes, logits
     /// (1 + f, 5, 1) for differences f = (−1, 1) and (1, 3) of cat − owl, so
-    /// σ² = 1 and Î = ln 2 − ½ (ln(1 + e⁻⁴) + ln 2); and their labels.
+    /// σ² = 1 and Î = ln 2 − ½ (ln(1 + e⁻⁴) + ln 2); and their labels, cat and owl
+    /// by turns.
     static func run(passes: [[Double]] = [[-1, 1], [1, 3]]) throws -> RunFolder {
         let run = try RunFolder()
         let values: [Double] = passes.flatMap { example in example.flatMap { f -> [Double] in [1 + f, 5, 1] } }
         run.write("train_logits_aug", NpyBytes.float64(values, shape: [passes.count, passes[0].count, 3]))
-        run.write("train_logits_aug_labels", NpyBytes.int64([0, 2], shape: [passes.count]))
+        run.write("train_logits_aug_labels", NpyBytes.int64(passes.indices.map { $0 % 2 == 0 ? 0 : 2 }, shape: [passes.count]))
         return run
     }
 
@@ -30,6 +31,24 @@ struct ErasureCommandTests {
         #expect(abs((entry["ln_n"] as! Double) - log(2.0)) < 1e-15 && entry["n"] as? Int == 2 && entry["passes"] as? Int == 2)
         let svg = try String(contentsOfFile: out, encoding: .utf8)
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
+    }
+
+    @Test("--max-rows estimates on a seeded sample and says so; out of its range it is a usage error")
+    func maxRows() throws {
+        let run = try Self.run(passes: (0..<30).map { x in [Double(x), Double(x) + 0.5, Double(x) - 0.5] })
+        defer { run.cleanUp() }
+        let metrics = run.path("e.json")
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--max-rows", "12", "--metrics", metrics])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("\nrun: n is a seeded sample of 12 of its 30 examples (--max-rows)\n"), "\(result.stdout)")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
+        let entry = (object["runs"] as! [[String: Any]])[0]
+        #expect(entry["n"] as? Int == 12 && entry["examples"] as? Int == 30)
+        #expect(abs((entry["ln_n"] as! Double) - log(12.0)) < 1e-15)
+        for bad in ["1", "1000001", "0"] {
+            let refused = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--max-rows", bad])
+            #expect(refused.status == 64 && refused.stderr.contains("--max-rows must lie in 2…1000000"), "\(refused.stderr)")
+        }
     }
 
     @Test("--split names the key S_logits_aug")

@@ -40,3 +40,25 @@ struct SeededGeneratorTests {
         #expect(abs(mean - 0.5) < 0.02)
     }
 }
+
+/// `SeededGenerator.draw`: a sample without replacement, the same for the same seed.
+struct SeededGeneratorDrawTests {
+    @Test func drawsDistinctElementsOfTheArray() {
+        var generator = SeededGenerator(seed: 3)
+        let elements = Array(100..<200)
+        let drawn = generator.draw(30, from: elements)
+        #expect(drawn.count == 30 && Set(drawn).count == 30 && drawn.allSatisfy(elements.contains))
+        var again = SeededGenerator(seed: 3)
+        #expect(again.draw(30, from: elements) == drawn)
+        // More than there are: all of them, shuffled.
+        #expect(generator.draw(500, from: elements).sorted() == elements)
+    }
+
+    @Test func eachElementIsEquallyLikely() {
+        // Drawing 2 of 4, 40,000 times: each element is drawn half the time (±2 %).
+        var generator = SeededGenerator(seed: 4)
+        var counts = [0, 0, 0, 0]
+        for _ in 0..<40_000 { for element in generator.draw(2, from: [0, 1, 2, 3]) { counts[element] += 1 } }
+        #expect(counts.allSatisfy { abs(Double($0) / 20_000 - 1) < 0.02 }, "\(counts)")
+    }
+}

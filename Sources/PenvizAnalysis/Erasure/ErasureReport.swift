@@ -34,7 +34,8 @@ public struct ErasureReport: Codable, Equatable, Sendable {
     /// label        the run's label (--labels, default the file name without extension)
     /// source       the file or folder it was read from
     /// alpha        label smoothing α (--label-smoothing, else the run's stored label_smoothing), or null
-    /// n            N, the number of examples
+    /// n            N, the number of examples the estimate used
+    /// examples     the examples in the array: N, or more when the estimate used a seeded sample of N
     /// passes       L, the augmented passes per example
     /// information  Î in nats, 0 ≤ Î ≤ ln N: how well z_a − z_b still tells the examples apart
     /// ln_n         ln N, Î's upper bound
@@ -47,8 +48,10 @@ public struct ErasureReport: Codable, Equatable, Sendable {
         public var source: String
         /// The run's label smoothing α; nil when unknown.
         @NullEncoded public var alpha: Double?
-        /// Number of examples, N.
+        /// Number of examples the estimate used, N.
         public var count: Int
+        /// Number of examples in the array: `count`, or more when a sample was used.
+        public var examples: Int
         /// Augmented passes per example, L.
         public var passes: Int
         /// The estimate Î, in nats.
@@ -64,6 +67,7 @@ public struct ErasureReport: Codable, Equatable, Sendable {
             source = run.source
             alpha = run.alpha
             count = run.estimate.exampleCount
+            examples = run.arrayExamples
             passes = run.estimate.passCount
             information = run.estimate.information
             lnN = run.estimate.maximum
@@ -73,7 +77,7 @@ public struct ErasureReport: Codable, Equatable, Sendable {
         private enum CodingKeys: String, CodingKey {
             case label, source, alpha
             case count = "n"
-            case passes, information
+            case examples, passes, information
             case lnN = "ln_n"
             case variance
         }

@@ -4,8 +4,12 @@ import PenvizCore
 /// N×L differences `f_{x,l} = z_{x,l,a} − z_{x,l,b}` of its augmented logits for
 /// classes a and b, and the estimate Î of I(X;Y) they give, between 0 and ln N.
 ///
-/// Every example in the array is used, whatever its label. When the run also
-/// stored the examples' labels (under `KEY_labels`, as the example runs do),
+/// Every example in the array is used, whatever its label, up to a budget: the
+/// estimate costs O(N²·L) exponentials (about 10 s for N = 20,000 and L = 5 on
+/// two cores), so past `maxRows` examples (default ``defaultMaxRows``) it is taken
+/// on a seeded sample of `maxRows` of them, drawn without replacement and kept in
+/// array order; Î then lies in [0, ln M] for the M examples used. When the run
+/// also stored the examples' labels (under `KEY_labels`, as the example runs do),
 /// they are kept to colour the figure.
 ///
 /// ```swift
@@ -23,16 +27,26 @@ public struct RunErasure: Sendable {
     public let key: String
     /// The two classes, a then b.
     public let classIDs: [Int]
-    /// `f_{x,l}`, one row per example, one column per pass.
+    /// `f_{x,l}`, one row per example used, one column per pass.
     public let differences: Matrix
-    /// Î, ln N, σ², N and L.
+    /// Î, ln N, σ², N and L, over the examples used.
     public let estimate: InformationErasure
-    /// Each example's class id, when the run stored them; nil otherwise.
+    /// Each used example's class id, when the run stored them; nil otherwise.
     public let exampleLabels: [Int]?
+    /// The number of examples in the array: N, or more when a sample was used.
+    public let arrayExamples: Int
+    /// The examples used, in increasing index, when they are a sample; nil when all are.
+    public let sampledExamples: [Int]?
+
+    /// The examples the estimate takes by default: its O(N²·L) cost stays at seconds.
+    public static let defaultMaxRows = 20_000
+    /// The seed of the sample of examples.
+    public static let sampleSeed: UInt64 = 0
 
     /// The erasure of classes `classA` and `classB` in the augmented logits
-    /// stored under `key` in `run`, with `alpha` (default: the α the run stored)
-    /// and, optionally, the examples' stored labels.
+    /// stored under `key` in `run`, with `alpha` (default: the α the run stored),
+    /// optionally the examples' stored labels, and at most `maxRows` examples
+    /// (one or more; a seeded sample when the array holds more).
     ///
     /// - Throws: ``PenvizError`` (input) naming the file and key when the run has
     ///   no such array (listing the augmented keys it has), when a difference is
@@ -41,8 +55,9 @@ public struct RunErasure: Sendable {
     ///   distinct classes of the run.
     public init(
         label: String, run: Run, alpha: Double? = nil, key: String, classA a: Int, classB b: Int,
-        exampleLabels: NamedArray? = nil
+        exampleLabels: NamedArray? = nil, maxRows: Int = RunErasure.defaultMaxRows
     ) throws {
+        precondition(maxRows >= 1, "RunErasure: maxRows must be at least 1")
         guard let logits = run.augmentedLogits[key] else {
             let available = run.augmentedLogits.keys.sorted()
             throw PenvizError.input(
@@ -52,21 +67,27 @@ public struct RunErasure: Sendable {
                         ? "the run has none (save the N×L×K logits of L augmented passes as S_logits_aug)"
                         : "the run has \(available.joined(separator: ", "))"))
         }
-        let differences = try InformationErasure.logitDifferences(augmentedLogits: logits, classA: a, classB: b)
+        let examples = logits.shape.first ?? 0
+        var generator = SeededGenerator(seed: Self.sampleSeed)
+        let sample = examples > maxRows ? generator.draw(maxRows, from: Array(0..<examples)).sorted() : nil
+        let differences = try InformationErasure.logitDifferences(augmentedLogits: logits, classA: a, classB: b, rows: sample)
         try logits.verifyStorage()
         if let bad = differences.values.firstIndex(where: { !$0.isFinite }) {
+            let example = sample?[bad / differences.columns] ?? bad / differences.columns
             throw PenvizError.input(
-                run.source, key: key,
-                "example \(bad / differences.columns), pass \(bad % differences.columns): z_a − z_b is not finite")
+                run.source, key: key, "example \(example), pass \(bad % differences.columns): z_a − z_b is not finite")
         }
         do {
             estimate = try InformationErasure(differences: differences)
         } catch let error as PenvizError {
             throw PenvizError.input(run.source, key: key, error.message)
         }
-        self.exampleLabels = try exampleLabels.map {
-            try Self.checkedLabels($0, file: run.source, examples: differences.rows, classes: run.classCount)
+        self.exampleLabels = try exampleLabels.map { stored in
+            let labels = try Self.checkedLabels(stored, file: run.source, examples: examples, classes: run.classCount)
+            return sample.map { $0.map { labels[$0] } } ?? labels
         }
+        arrayExamples = examples
+        sampledExamples = sample
         self.label = label
         source = run.source
         self.alpha = alpha ?? run.labelSmoothing

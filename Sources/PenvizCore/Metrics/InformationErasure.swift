@@ -99,12 +99,13 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         passCount = l
     }
 
-    /// The N×L differences `f_{x,l} = z_{x,l,a} − z_{x,l,b}` of N×L×K augmented
-    /// logits (also what a figure of the erasure draws).
+    /// The differences `f_{x,l} = z_{x,l,a} − z_{x,l,b}` of N×L×K augmented logits,
+    /// a row for each example of `rows` (default: all N, in order); also what a
+    /// figure of the erasure draws.
     ///
     /// - Throws: ``PenvizError`` (input) when the array is not 3-d; (usage) when
     ///   `a` and `b` are not two distinct classes in `0..<K`.
-    public static func logitDifferences(augmentedLogits: ArrayView, classA a: Int, classB b: Int) throws -> Matrix {
+    public static func logitDifferences(augmentedLogits: ArrayView, classA a: Int, classB b: Int, rows: [Int]? = nil) throws -> Matrix {
         guard augmentedLogits.shape.count == 3 else {
             throw PenvizError(.input, "augmented logits must be N×L×K, got shape \(augmentedLogits.shape)")
         }
@@ -112,11 +113,13 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         guard a != b, (0..<k).contains(a), (0..<k).contains(b) else {
             throw PenvizError.usage("information erasure needs two distinct classes in 0…\(k - 1), got \(a) and \(b)")
         }
-        var f = Matrix(rows: n, columns: l, values: [Double](repeating: 0, count: n * l))
-        for x in 0..<n {
+        let examples = rows ?? Array(0..<n)
+        precondition(examples.allSatisfy { (0..<n).contains($0) }, "logitDifferences: a row outside 0..<\(n)")
+        var f = Matrix(rows: examples.count, columns: l, values: [Double](repeating: 0, count: examples.count * l))
+        for (index, x) in examples.enumerated() {
             for pass in 0..<l {
                 let row = (x * l + pass) * k
-                f[x, pass] = augmentedLogits.double(atFlat: row + a) - augmentedLogits.double(atFlat: row + b)
+                f[index, pass] = augmentedLogits.double(atFlat: row + a) - augmentedLogits.double(atFlat: row + b)
             }
         }
         return f

@@ -71,11 +71,7 @@ public struct PlanePanels: Sendable {
             var members = labels.indices.filter { labels[$0] == id }
             if members.count > perClass {
                 var generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(id + 1))
-                for i in 0..<perClass {
-                    let j = i + generator.next(below: members.count - i)
-                    members.swapAt(i, j)
-                }
-                members = Array(members[0..<perClass])
+                members = generator.draw(perClass, from: members)
             }
             kept += members
         }

@@ -10,7 +10,8 @@ import PenvizAnalysis
 /// ```
 ///
 /// Every number shows four significant digits; a null value, and Î/ln N when
-/// N = 1, shows as `-`.
+/// N = 1, shows as `-`. When a run's estimate used a sample of its examples, a
+/// line under the table says how many of how many.
 public struct ErasureTable: Sendable {
     /// The metrics the table shows.
     public var report: ErasureReport
@@ -32,6 +33,9 @@ public struct ErasureTable: Sendable {
                  TextTable.number(run.information), TextTable.number(run.lnN),
                  TextTable.number(run.lnN > 0 ? run.information / run.lnN : nil), TextTable.number(run.variance)])
         }
-        return VisibleText.escaped("classes: \(classes), key \(report.key)") + "\n" + table.text
+        let sampled = report.runs.filter { $0.examples > $0.count }.map {
+            VisibleText.escaped($0.label) + ": n is a seeded sample of \($0.count) of its \($0.examples) examples (--max-rows)\n"
+        }
+        return VisibleText.escaped("classes: \(classes), key \(report.key)") + "\n" + table.text + sampled.joined()
     }
 }

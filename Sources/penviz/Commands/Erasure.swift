@@ -14,7 +14,9 @@ struct Erasure: ParsableCommand {
             and, for classes a and b, the differences f = z_a − z_b; estimates the \
             mutual information Î between the example and f with the paper's Gaussian \
             approximation (DESIGN.md §3), between 0 and ln N. Label smoothing drives \
-            Î down: the information a teacher would pass on in distillation is erased.
+            Î down: the information a teacher would pass on in distillation is erased. \
+            The estimate costs N²·L exponentials: past --max-rows examples (default \
+            20000) it uses a seeded sample of that many, and says so.
 
             The table goes to standard output; --metrics writes it as JSON (schema in \
             the README) and --out draws a panel a run, each example a stroke spanning \
@@ -38,6 +40,11 @@ struct Erasure: ParsableCommand {
     @Option(help: ArgumentHelp("The key of the N×L×K augmented logits (default: train_logits_aug).", valueName: "key"))
     var key: String?
 
+    @Option(help: ArgumentHelp(
+        "At most this many examples, a seeded sample when the array holds more: the estimate costs N²·L (2–1000000).",
+        valueName: "n"))
+    var maxRows: Int = RunErasure.defaultMaxRows
+
     @OptionGroup(title: "Runs")
     var runLabels: RunLabelOptions
 
@@ -53,6 +60,7 @@ struct Erasure: ParsableCommand {
     func validate() throws {
         try runLabels.check(runCount: runPaths.count)
         if split != nil && key != nil { throw ValidationError("give --split or --key, not both") }
+        try OptionRange.check("--max-rows", maxRows, in: OptionRange.erasureRows)
     }
 
     func run() throws {
@@ -70,7 +78,7 @@ struct Erasure: ParsableCommand {
             }
             return try RunErasure(
                 label: labels[index], run: run, alpha: runLabels.alpha(ofRun: index), key: key, classA: ids.a,
-                classB: ids.b, exampleLabels: try Self.storedLabels(of: key, in: run.source))
+                classB: ids.b, exampleLabels: try Self.storedLabels(of: key, in: run.source), maxRows: maxRows)
         }
 
         let classNames = loaded[0].classNames

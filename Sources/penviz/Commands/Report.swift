@@ -58,6 +58,10 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Classes a and b of information erasure (default: the two most frequent classes of the augmented examples, else the first triplet's first two).", valueName: "a,b"))
     var erasureClasses: ClassPair?
 
+    @Option(help: ArgumentHelp(
+        "At most this many examples in information erasure, a seeded sample when there are more (2–1000000).", valueName: "n"))
+    var erasureMaxRows: Int = RunErasure.defaultMaxRows
+
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
@@ -90,6 +94,7 @@ struct Report: ParsableCommand {
         try runLabels.check(runCount: runPaths.count)
         if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
         try OptionRange.check("--scale", scale, in: OptionRange.scale)
+        try OptionRange.check("--erasure-max-rows", erasureMaxRows, in: OptionRange.erasureRows)
     }
 
     func run() throws {
@@ -145,7 +150,7 @@ struct Report: ParsableCommand {
             let measured = try runs.indices.map { index in
                 try RunErasure(
                     label: runs[index].label, run: runs[index].run, alpha: runs[index].alpha, key: key, classA: ids.a,
-                    classB: ids.b, exampleLabels: storedLabels[index])
+                    classB: ids.b, exampleLabels: storedLabels[index], maxRows: erasureMaxRows)
             }
             return .measured(measured, classNames: first.classNames)
         } catch let error as PenvizError where error.kind == .input {

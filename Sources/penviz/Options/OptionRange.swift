@@ -20,6 +20,9 @@ enum OptionRange {
     static let bins = 1...10_000
     /// `calibrate --bootstrap`: resamples of each ECE interval, O(B·N) work.
     static let bootstrap = 0...100_000
+    /// `erasure --max-rows`, `report --erasure-max-rows`: examples of the O(N²·L)
+    /// estimate (20,000 with L = 5 take about 10 s on two cores; 1,000,000 take hours).
+    static let erasureRows = 2...1_000_000
 
     /// Throws a `ValidationError` naming `option` and its range when `value` is outside `range` (NaN included).
     static func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws {

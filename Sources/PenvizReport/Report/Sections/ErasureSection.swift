@@ -34,13 +34,19 @@ extension ReportDocument.Section {
                 .text(index > 0 && runs[0].information > 0 ? ReportNumber.ratio(run.information / runs[0].information) : "–"),
             ])
         }
+        let sampled = runs.filter { $0.examples > $0.count }.map {
+            "\($0.label): N = \(ReportNumber.count($0.count)), a seeded sample of its \(ReportNumber.count($0.examples)) examples"
+        }
+        let sample: [ReportDocument.Block] = sampled.isEmpty ? [] : [
+            .note("The estimate costs N²·L exponentials, so it used a sample: " + sampled.joined(separator: "; ") + " (--erasure-max-rows).")
+        ]
         let findings = runs.dropFirst().map { run in
             Findings.erasure(
                 from: .init(run: runs[0].label, value: runs[0].information), to: .init(run: run.label, value: run.information),
                 lnN: run.lnN)
         }
         return Built(section: .init(id: "erasure", title: title,
-                                    blocks: [.paragraph(intro), .figure(figure), .table(table), .findings(findings)]),
+                                    blocks: [.paragraph(intro), .figure(figure), .table(table)] + sample + [.findings(findings)]),
                      headline: findings)
     }
 }
