@@ -11,11 +11,13 @@ struct ErasureRunTests {
     typealias Runs = CalibrationTestRuns
 
     /// A run of K = 3 classes whose augmented logits under `key` give the
-    /// differences `f[x][l] = z_0 − z_2` (z_1 = 5, z_2 = 1 throughout).
-    static func run(differences f: [[Double]], key: String = "train_logits_aug", source: String = "aug.npz") throws -> Run {
-        try Runs.run(
-            source: source, classCount: 3, splits: [Runs.overconfident(name: "val")],
-            augmented: [key: f.map { passes in passes.map { [1 + $0, 5, 1] } }])
+    /// differences `f[x][l] = z_0 − z_2` (z_1 = 5, z_2 = 1 throughout), with the examples' `labels`.
+    static func run(
+        differences f: [[Double]], key: String = "train_logits_aug", source: String = "aug.npz", labels: [Double]? = nil
+    ) throws -> AugmentedRun {
+        try ErasureTestRuns.run(
+            source: source, classCount: 3, augmented: [key: f.map { passes in passes.map { [1 + $0, 5, 1] } }],
+            labels: labels.map { [key: $0] } ?? [:])
     }
 
     @Test("every example with the same mean difference: Î = 0")
@@ -48,18 +50,14 @@ struct ErasureRunTests {
         #expect(abs(erasure.estimate.information - log(3)) < 1e-12)
     }
 
-    @Test("a missing key names the file and the key and lists the augmented keys the run has")
+    @Test("a missing key names the file and the key and lists the augmented keys the run has; a run of none is refused")
     func missingKey() throws {
         let run = try Self.run(differences: [[0, 1]], key: "val_logits_aug", source: "runs/a.npz")
         #expect(throws: PenvizError(.input, "runs/a.npz: key 'train_logits_aug': no such augmented logits; the run has val_logits_aug")) {
             try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2)
         }
-        let none = try Runs.run(source: "b.npz", classCount: 3, splits: [Runs.overconfident()])
-        #expect(throws: PenvizError.self) { try RunErasure(label: "r", run: none, key: "train_logits_aug", classA: 0, classB: 1) }
-        do {
-            _ = try RunErasure(label: "r", run: none, key: "train_logits_aug", classA: 0, classB: 1)
-        } catch let error as PenvizError {
-            #expect(error.message.contains("the run has none") && error.message.contains("S_logits_aug"))
+        #expect(throws: PenvizError(.input, "b.npz: no augmented logits found (the N×L×K logits of L augmented passes per example, saved as S_logits_aug)")) {
+            try ErasureTestRuns.run(source: "b.npz", classCount: 3, augmented: [:])
         }
     }
 
@@ -86,18 +84,15 @@ struct ErasureRunTests {
 
     @Test("stored labels are kept when they are N class ids, refused otherwise")
     func labels() throws {
-        let run = try Self.run(differences: [[0, 1], [2, 4], [1, 1.5]], source: "l.npz")
-        func labels(_ values: [Double]) throws -> NamedArray {
-            NamedArray(key: "train_logits_aug_labels", array: try Runs.array(values, shape: [values.count]))
+        func erasure(labels: [Double]) throws -> RunErasure {
+            try RunErasure(
+                label: "r", run: Self.run(differences: [[0, 1], [2, 4], [1, 1.5]], source: "l.npz", labels: labels),
+                key: "train_logits_aug", classA: 0, classB: 2)
         }
-        let erasure = try RunErasure(
-            label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 2, 1]))
-        #expect(erasure.exampleLabels == [0, 2, 1])
-        #expect(throws: PenvizError.self) {
-            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 2]))
-        }
+        #expect(try erasure(labels: [0, 2, 1]).exampleLabels == [0, 2, 1])
+        #expect(throws: PenvizError.self) { try erasure(labels: [0, 2]) }
         #expect(throws: PenvizError(.input, "l.npz: key 'train_logits_aug_labels': label 2 is 3.0, not a class id in 0…2")) {
-            try RunErasure(label: "r", run: run, key: "train_logits_aug", classA: 0, classB: 2, exampleLabels: labels([0, 1, 3]))
+            try erasure(labels: [0, 1, 3])
         }
     }
 }

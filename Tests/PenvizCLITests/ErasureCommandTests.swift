@@ -51,6 +51,38 @@ struct ErasureCommandTests {
         }
     }
 
+    @Test("a file of augmented logits alone is enough: no final layer, features or names")
+    func augmentedLogitsAlone() throws {
+        let run = try Self.run(passes: [[-1, 1], [1, 3], [0, 2]])
+        defer { run.cleanUp() }
+        for key in ["weight", "bias", "class_names", "val_features", "val_labels", "train_logits_aug_labels"] { try run.remove(key) }
+        run.write("train_labels", NpyBytes.int64([0, 2, 2], shape: [3]))
+        let metrics = run.path("e.json"), out = run.path("e.svg")
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--metrics", metrics, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("classes: 0 (0) − 2 (2), key train_logits_aug\n"), "\(result.stdout)")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
+        #expect((object["runs"] as! [[String: Any]])[0]["n"] as? Int == 3)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<svg"))
+        // Class names that do not number K are refused, naming the key and where K came from.
+        run.write("class_names", NpyBytes.unicode(["cat", "owl"]))
+        let named = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,1"])
+        #expect(named.status == 1)
+        #expect(named.stderrLines == [
+            "error: \(run.run.path): key 'train_logits_aug': augmented logits must be N×L×K with K = 2, got shape [3, 2, 3]"
+                + " (K from the 2 class names of class_names)",
+        ], "\(named.stderr)")
+    }
+
+    @Test("a file without augmented logits is refused, saying what erasure reads")
+    func noAugmentedLogits() throws {
+        let run = try RunFolder()
+        defer { run.cleanUp() }
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2"])
+        #expect(result.status == 1)
+        #expect(result.stderrLines.count == 1 && result.stderr.hasPrefix("error: \(run.run.path): no augmented logits found"), "\(result.stderr)")
+    }
+
     @Test("--split names the key S_logits_aug")
     func split() throws {
         let run = try Self.run()

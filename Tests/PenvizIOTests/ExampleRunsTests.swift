@@ -53,7 +53,10 @@ struct ExampleRunsTests {
         #expect(run.classNames == Self.classNames)
         #expect(run.labelSmoothing == sidecar.alpha)
         #expect(run.splits.map(\.name) == ["train", "val", "test"])
-        #expect(run.augmentedLogits["train_logits_aug"]?.shape == [600, 5, 10])
+        let augmented = try #require(try RunDiscovery().augmentedRun(in: try openArchive(Self.folder.appendingPathComponent("\(name).npz").path)))
+        #expect(augmented.logits["train_logits_aug"]?.shape == [600, 5, 10])
+        #expect(augmented.labels["train_logits_aug"]?.key == "train_logits_aug_labels")
+        #expect(augmented.classNames == Self.classNames && augmented.labelSmoothing == sidecar.alpha)
         for split in run.splits {
             let logits = try #require(split.logits)
             var correct = 0

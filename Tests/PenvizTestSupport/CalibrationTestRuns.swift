@@ -30,11 +30,9 @@ public enum CalibrationTestRuns {
         return try ArrayView(shape: shape, dtype: .float64, storage: ByteStorage(copying: bytes))
     }
 
-    /// A run of `classCount` classes named `c0`, `c1`, … with `splits` and, by
-    /// key, N×L×K augmented logits given as N×L rows of K values.
+    /// A run of `classCount` classes named `c0`, `c1`, … with `splits`.
     public static func run(
-        source: String = "calib.npz", classCount k: Int, alpha: Double? = nil, splits: [SplitData],
-        augmented: [String: [[[Double]]]] = [:]
+        source: String = "calib.npz", classCount k: Int, alpha: Double? = nil, splits: [SplitData]
     ) throws -> Run {
         let identity = (0..<k).flatMap { row in (0..<k).map { $0 == row ? 1.0 : 0 } }
         func matrix(_ key: String, _ rows: [[Double]]) throws -> NamedArray {
@@ -52,11 +50,6 @@ public enum CalibrationTestRuns {
                     labels: NamedArray(key: "\(split.name)_labels",
                                        array: try array(split.labels.map(Double.init), shape: [split.labels.count])),
                     logits: split.storesLogits ? try matrix("\(split.name)_logits", split.logits) : nil)
-            },
-            augmentedLogits: try augmented.keys.sorted().map { key in
-                let rows = augmented[key]!
-                let passes = rows.first?.count ?? 0
-                return NamedArray(key: key, array: try array(rows.flatMap { $0.flatMap { $0 } }, shape: [rows.count, passes, k]))
             })
         return try Run(parts: parts)
     }

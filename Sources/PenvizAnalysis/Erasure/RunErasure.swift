@@ -10,10 +10,11 @@ import PenvizCore
 /// on a seeded sample of `maxRows` of them, drawn without replacement and kept in
 /// array order; Î then lies in [0, ln M] for the M examples used. When the run
 /// also stored the examples' labels (under `KEY_labels`, as the example runs do),
-/// they are kept to colour the figure.
+/// they are kept to colour the figure. Only the augmented logits are needed: the
+/// run is an ``AugmentedRun``, no final layer or features.
 ///
 /// ```swift
-/// let hard = try RunErasure(label: "hard", run: run, key: "train_logits_aug", classA: 0, classB: 6)
+/// let hard = try RunErasure(label: "hard", run: augmented, key: "train_logits_aug", classA: 0, classB: 6)
 /// print(hard.estimate.information, hard.estimate.maximum)   // Î and ln N
 /// ```
 public struct RunErasure: Sendable {
@@ -45,8 +46,8 @@ public struct RunErasure: Sendable {
 
     /// The erasure of classes `classA` and `classB` in the augmented logits
     /// stored under `key` in `run`, with `alpha` (default: the α the run stored),
-    /// optionally the examples' stored labels, and at most `maxRows` examples
-    /// (one or more; a seeded sample when the array holds more).
+    /// the examples' labels when the run stored them, and at most `maxRows`
+    /// examples (one or more; a seeded sample when the array holds more).
     ///
     /// - Throws: ``PenvizError`` (input) naming the file and key when the run has
     ///   no such array (listing the augmented keys it has), when a difference is
@@ -54,18 +55,13 @@ public struct RunErasure: Sendable {
     ///   (L = 1, say) leaves Î undefined; (usage) when the classes are not two
     ///   distinct classes of the run.
     public init(
-        label: String, run: Run, alpha: Double? = nil, key: String, classA a: Int, classB b: Int,
-        exampleLabels: NamedArray? = nil, maxRows: Int = RunErasure.defaultMaxRows
+        label: String, run: AugmentedRun, alpha: Double? = nil, key: String, classA a: Int, classB b: Int,
+        maxRows: Int = RunErasure.defaultMaxRows
     ) throws {
         precondition(maxRows >= 1, "RunErasure: maxRows must be at least 1")
-        guard let logits = run.augmentedLogits[key] else {
-            let available = run.augmentedLogits.keys.sorted()
-            throw PenvizError.input(
-                run.source, key: key,
-                "no such augmented logits; "
-                    + (available.isEmpty
-                        ? "the run has none (save the N×L×K logits of L augmented passes as S_logits_aug)"
-                        : "the run has \(available.joined(separator: ", "))"))
+        guard let logits = run.logits[key] else {
+            let available = run.logits.keys.sorted()
+            throw PenvizError.input(run.source, key: key, "no such augmented logits; the run has \(available.joined(separator: ", "))")
         }
         let examples = logits.shape.first ?? 0
         var generator = SeededGenerator(seed: Self.sampleSeed)
@@ -82,7 +78,7 @@ public struct RunErasure: Sendable {
         } catch let error as PenvizError {
             throw PenvizError.input(run.source, key: key, error.message)
         }
-        self.exampleLabels = try exampleLabels.map { stored in
+        exampleLabels = try run.labels[key].map { stored in
             let labels = try Self.checkedLabels(stored, file: run.source, examples: examples, classes: run.classCount)
             return sample.map { $0.map { labels[$0] } } ?? labels
         }

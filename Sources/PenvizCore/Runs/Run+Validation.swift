@@ -46,31 +46,9 @@ extension Run {
             notes.append("\(file): no bias stored; using zeros")
         }
 
-        var classNames = (0..<classes).map { String($0) }
-        if let (origin, names) = parts.classNames {
-            guard names.count == classes else {
-                throw PenvizError.input(file, key: origin, "\(names.count) class names for K = \(classes) classes")
-            }
-            if let empty = names.firstIndex(where: { $0.isEmpty }) {
-                throw PenvizError.input(file, key: origin, "class name \(empty) is empty")
-            }
-            if Set(names).count != names.count {
-                throw PenvizError.input(file, key: origin, "class names repeat a name")
-            }
-            classNames = names
-        }
-
-        var alpha: Double?
-        if let stored = parts.labelSmoothing {
-            guard stored.array.dtype.isNumeric, stored.array.count == 1 else {
-                throw PenvizError.input(file, key: stored.key, "label_smoothing must be one number, got shape \(stored.array.shape)")
-            }
-            let value = stored.array.double(atFlat: 0)
-            guard value >= 0, value < 1 else {
-                throw PenvizError.input(file, key: stored.key, "label_smoothing must lie in [0, 1), got \(value)")
-            }
-            alpha = value
-        }
+        let classNames = try parts.classNames.map { try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: file) }
+            ?? (0..<classes).map { String($0) }
+        let alpha = try parts.labelSmoothing.map { try RunChecks.labelSmoothing($0, file: file) }
 
         var splits: [Split] = []
         for part in parts.splits {
@@ -78,15 +56,6 @@ extension Run {
                 part, file: file, classes: classes, dimension: dimension, dropNonfinite: dropNonfinite,
                 checksFeatures: checksFeatures, progress: progress, notes: &notes)
             splits.append(split)
-        }
-
-        var augmented: [String: ArrayView] = [:]
-        for stored in parts.augmentedLogits {
-            let shape = stored.array.shape
-            guard stored.array.dtype.isNumeric, shape.count == 3, shape[2] == classes else {
-                throw PenvizError.input(file, key: stored.key, "augmented logits must be N×L×K with K = \(classes), got shape \(shape)")
-            }
-            augmented[stored.key] = stored.array
         }
 
         self.source = file
@@ -97,7 +66,6 @@ extension Run {
         self.classNames = classNames
         self.splits = splits
         self.labelSmoothing = alpha
-        self.augmentedLogits = augmented
         self.notes = notes
     }
 

@@ -36,13 +36,11 @@ public struct RunParts: Sendable {
     public var labelSmoothing: NamedArray?
     /// The splits, in display order.
     public var splits: [SplitParts]
-    /// N×L×K logits of augmented passes (`train_logits_aug`), by key.
-    public var augmentedLogits: [NamedArray]
 
     public init(
         source: String, name: String, weight: NamedArray, bias: NamedArray? = nil,
         classNames: (origin: String, names: [String])? = nil, labelSmoothing: NamedArray? = nil,
-        splits: [SplitParts], augmentedLogits: [NamedArray] = []
+        splits: [SplitParts]
     ) {
         self.source = source
         self.name = name
@@ -51,6 +49,5 @@ public struct RunParts: Sendable {
         self.classNames = classNames
         self.labelSmoothing = labelSmoothing
         self.splits = splits
-        self.augmentedLogits = augmentedLogits
     }
 }

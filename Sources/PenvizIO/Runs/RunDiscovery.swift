@@ -86,19 +86,7 @@ public struct RunDiscovery: Sendable {
             if let key = candidates.first(where: available.contains) { bias = try load(key) }
         }
 
-        var classNames: (origin: String, names: [String])?
-        if let path = classNamesFile {
-            classNames = (path, try ClassNamesFile.read(path))
-        } else if let stored = try explicit(keys.classNames, flag: "--class-names-key")
-            ?? (available.contains("class_names") ? load("class_names") : nil)
-        {
-            do {
-                classNames = (stored.key, try stored.array.strings())
-            } catch let error as ArrayError {
-                throw PenvizError.input(file, key: stored.key, "class names: \(error)")
-            }
-        }
-
+        let classNames = try self.classNames(in: archive, stored: explicit(keys.classNames, flag: "--class-names-key"))
         let labelSmoothing = available.contains("label_smoothing") ? try load("label_smoothing") : nil
 
         var splits: [RunParts.SplitParts] = []
@@ -127,12 +115,22 @@ public struct RunDiscovery: Sendable {
             throw PenvizError.input(file, "no split found (looked for keys like train_features and train_labels)")
         }
 
-        let augmented = try archive.entries.map(\.key).filter { $0.hasSuffix("_logits_aug") || $0.hasSuffix("/logits_aug") }
-            .sorted().map(load)
-
         return RunParts(
             source: file, name: RunDiscovery.displayName(of: file), weight: weight, bias: bias,
-            classNames: classNames, labelSmoothing: labelSmoothing, splits: splits, augmentedLogits: augmented)
+            classNames: classNames, labelSmoothing: labelSmoothing, splits: splits)
+    }
+
+    /// The class names: from the `--class-names` file when given, else the array
+    /// `stored` (a `--class-names-key`), else `class_names` when the archive has it.
+    func classNames(in archive: ArrayArchive, stored: NamedArray?) throws -> (origin: String, names: [String])? {
+        if let path = classNamesFile { return (path, try ClassNamesFile.read(path)) }
+        let found = try stored ?? (archive.contains("class_names") ? NamedArray(key: "class_names", array: archive.array("class_names")) : nil)
+        guard let found else { return nil }
+        do {
+            return (found.key, try found.array.strings())
+        } catch let error as ArrayError {
+            throw PenvizError.input(archive.path, key: found.key, "class names: \(error)")
+        }
     }
 
     /// The split a features key belongs to: `val_features` → `val`, `test/features` → `test`,

@@ -73,7 +73,7 @@ struct Calibrate: ParsableCommand {
         try output.checkExtensions()
         try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let loaded = try runOptions.load(runPaths)
-        let labels = runLabels.labels(of: loaded)
+        let labels = runLabels.labels(of: loaded.map(\.name))
         let settings = CalibrationSettings(binCount: bins, binning: binning, resamples: bootstrap, seed: seed)
         let runs = try loaded.indices.map { index in
             try RunCalibration(

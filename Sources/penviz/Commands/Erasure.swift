@@ -21,7 +21,9 @@ struct Erasure: ParsableCommand {
             The table goes to standard output; --metrics writes it as JSON (schema in \
             the README) and --out draws a panel a run, each example a stroke spanning \
             its L differences at their mean. When the run stores the examples' labels \
-            as KEY_labels, strokes are coloured by class.
+            as KEY_labels (or its split's S_labels number the same examples), strokes \
+            are coloured by class. Only the augmented logits are read: the file needs \
+            no final layer or features.
 
             Example:
               penviz erasure examples/fashion-mnist/hard.npz examples/fashion-mnist/smoothed.npz \\
@@ -67,8 +69,8 @@ struct Erasure: ParsableCommand {
         try output.checkExtensions()
         try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let key = self.key ?? "\(split ?? "train")_logits_aug"
-        let loaded = try runOptions.load(runPaths)
-        let labels = runLabels.labels(of: loaded)
+        let loaded = try runOptions.loadAugmented(runPaths)
+        let labels = runLabels.labels(of: loaded.map(\.name))
         let ids = try classes.ids(in: loaded[0])
         let runs = try loaded.indices.map { index in
             let run = loaded[index]
@@ -78,7 +80,7 @@ struct Erasure: ParsableCommand {
             }
             return try RunErasure(
                 label: labels[index], run: run, alpha: runLabels.alpha(ofRun: index), key: key, classA: ids.a,
-                classB: ids.b, exampleLabels: try Self.storedLabels(of: key, in: run.source), maxRows: maxRows)
+                classB: ids.b, maxRows: maxRows)
         }
 
         let classNames = loaded[0].classNames
@@ -88,14 +90,5 @@ struct Erasure: ParsableCommand {
                 .figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))),
             metrics: report)
         print(ErasureTable(report).text, terminator: "")
-    }
-
-    /// The labels of the augmented examples when the run at `path` stores them as
-    /// `KEY_labels` (also used by `penviz report`).
-    static func storedLabels(of key: String, in path: String) throws -> NamedArray? {
-        let archive = try openArchive(path)
-        let labelsKey = key + "_labels"
-        guard archive.contains(labelsKey) else { return nil }
-        return NamedArray(key: labelsKey, array: try archive.array(labelsKey))
     }
 }

@@ -123,34 +123,41 @@ struct Report: ParsableCommand {
     /// Information erasure on the augmented logits every run stores (`train_logits_aug`
     /// when they all have it, else the first key they share), or why it is skipped.
     private func erasure(of runs: [ComparedRun], fallback: Triplet) throws -> ReportErasure {
-        let shared = runs.dropFirst().reduce(Set(runs[0].run.augmentedLogits.keys)) { $0.intersection($1.run.augmentedLogits.keys) }
+        let discovery = RunDiscovery(classNamesFile: runOptions.classNames)
+        let augmented: [AugmentedRun?]
+        do {
+            augmented = try runs.map { try discovery.augmentedRun(in: try openArchive($0.run.source)) }
+        } catch let error as PenvizError where error.kind == .input {
+            return .skipped("\(error.message).")
+        }
+        let keys = augmented.map { Set($0.map { Array($0.logits.keys) } ?? []) }
+        let shared = keys.dropFirst().reduce(keys[0]) { $0.intersection($1) }
         guard let key = shared.contains("train_logits_aug") ? "train_logits_aug" : shared.sorted().first else {
-            let without = runs.filter { $0.run.augmentedLogits.isEmpty }.map(\.label)
+            let without = runs.indices.filter { augmented[$0] == nil }.map { runs[$0].label }
             if without.count == runs.count {
                 return .skipped("no run stores augmented logits (the N×L×K logits of L augmented passes per example, saved as S_logits_aug).")
             }
             return .skipped(
                 without.isEmpty
                     ? "the runs store augmented logits under no common key ("
-                        + runs.map { "\($0.label): \($0.run.augmentedLogits.keys.sorted().joined(separator: ", "))" }.joined(separator: "; ")
+                        + runs.indices.map { "\(runs[$0].label): \(keys[$0].sorted().joined(separator: ", "))" }.joined(separator: "; ")
                         + ")."
                     : "\(without.joined(separator: ", ")) \(without.count == 1 ? "stores" : "store") no augmented logits"
                         + " (S_logits_aug), so the runs cannot be compared on them.")
         }
-        let first = runs[0].run
-        let storedLabels = try runs.map { try Erasure.storedLabels(of: key, in: $0.run.source) }
+        let first = augmented[0]!
         let ids: (a: Int, b: Int)
         if let erasureClasses {
             ids = try erasureClasses.ids(in: first)
         } else {
-            ids = storedLabels[0].flatMap { ReportErasure.mostFrequentClasses($0, classCount: first.classCount) }
+            ids = first.labels[key].flatMap { ReportErasure.mostFrequentClasses($0, classCount: first.classCount) }
                 ?? (fallback.ids[0], fallback.ids[1])
         }
         do {
             let measured = try runs.indices.map { index in
                 try RunErasure(
-                    label: runs[index].label, run: runs[index].run, alpha: runs[index].alpha, key: key, classA: ids.a,
-                    classB: ids.b, exampleLabels: storedLabels[index], maxRows: erasureMaxRows)
+                    label: runs[index].label, run: augmented[index]!, alpha: runs[index].alpha, key: key, classA: ids.a,
+                    classB: ids.b, maxRows: erasureMaxRows)
             }
             return .measured(measured, classNames: first.classNames)
         } catch let error as PenvizError where error.kind == .input {

@@ -19,7 +19,7 @@ struct ClassPair: ExpressibleByArgument, CustomStringConvertible {
 
     /// The class ids a and b in `run`; fails (usage) on an unknown class and
     /// when both name the same class.
-    func ids(in run: Run) throws -> (a: Int, b: Int) {
+    func ids(in run: some ClassNaming) throws -> (a: Int, b: Int) {
         let ids = try ClassTokens.ids(tokens, in: run)
         return (ids[0], ids[1])
     }

@@ -13,7 +13,7 @@ enum ClassTokens {
 
     /// The class ids of `tokens` in `run`; a usage error for an unknown class
     /// or one named twice.
-    static func ids(_ tokens: [String], in run: Run) throws -> [Int] {
+    static func ids(_ tokens: [String], in run: some ClassNaming) throws -> [Int] {
         let ids = try tokens.map(run.classID(for:))
         guard Set(ids).count == ids.count else {
             let words = ["", "", "two", "three"]

@@ -31,16 +31,16 @@ struct RunLabelOptions: ParsableArguments {
         }
     }
 
-    /// The label of each run: `--labels`, or the runs' names with a repeated
-    /// name numbered from its second use (`run`, `run 2`).
-    func labels(of runs: [Run]) -> [String] {
+    /// The label of each run called `names` (its file name): `--labels`, or the
+    /// names with a repeated name numbered from its second use (`run`, `run 2`).
+    func labels(of names: [String]) -> [String] {
         if let labels { return labels }
         var used = Set<String>()
-        return runs.map { run in
-            var candidate = run.name, number = 1
+        return names.map { name in
+            var candidate = name, number = 1
             while used.contains(candidate) {
                 number += 1
-                candidate = "\(run.name) \(number)"
+                candidate = "\(name) \(number)"
             }
             used.insert(candidate)
             return candidate

@@ -39,6 +39,22 @@ struct RunOptions: ParsableArguments {
     /// their notes in order. The runs' arrays are found first (compressed members
     /// inflate concurrently), then checked under one progress bar for all their
     /// feature rows; the first run, in the order given, that fails gives the error.
+    /// The augmented logits of the runs at `paths`, for information erasure: only
+    /// those arrays, the class names and α are read (no final layer or features).
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the file when one holds no augmented logits.
+    func loadAugmented(_ paths: [String]) throws -> [AugmentedRun] {
+        let discovery = RunDiscovery(keys: RunKeys(), classNamesFile: classNames)
+        return try paths.map { path in
+            guard let run = try discovery.augmentedRun(in: try openArchive(path)) else {
+                throw PenvizError.input(
+                    path, "no augmented logits found (information erasure reads the N×L×K logits of L augmented passes per example,"
+                        + " saved as S_logits_aug; `penviz inspect \(path)` lists the keys)")
+            }
+            return run
+        }
+    }
+
     func load(_ paths: [String], checkingFeatures: Bool = true) throws -> [Run] {
         let discovery = RunDiscovery(
             keys: RunKeys(weight: weightKey, bias: biasKey, features: featuresKey, labels: labelsKey, logits: logitsKey),

@@ -20,7 +20,7 @@ extension Comparison {
         criteria: [AutoTriplets.Criterion], splits: [String]?, includeBias: Bool, skippingAutomaticPastLimit: Bool = false
     ) throws -> Comparison {
         let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
-        let labels = runLabels.labels(of: loaded)
+        let labels = runLabels.labels(of: loaded.map(\.name))
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let first = loaded[0]
         var triplets = try given.map { ComparedTriplet(kind: .given, triplet: try $0.triplet(in: first)) }

@@ -1,0 +1,38 @@
+/// The checks of a run's stored values that a ``Run`` and an ``AugmentedRun``
+/// share, each failing with one line naming the file and the key.
+enum RunChecks {
+    /// `names` (from `origin`, a key or a file), checked: K of them, none empty, none repeated.
+    static func classNames(_ names: [String], origin: String, classes: Int, file: String) throws -> [String] {
+        guard names.count == classes else {
+            throw PenvizError.input(file, key: origin, "\(names.count) class names for K = \(classes) classes")
+        }
+        if let empty = names.firstIndex(where: { $0.isEmpty }) {
+            throw PenvizError.input(file, key: origin, "class name \(empty) is empty")
+        }
+        if Set(names).count != names.count {
+            throw PenvizError.input(file, key: origin, "class names repeat a name")
+        }
+        return names
+    }
+
+    /// The stored `label_smoothing`: one number in [0, 1).
+    static func labelSmoothing(_ stored: NamedArray, file: String) throws -> Double {
+        guard stored.array.dtype.isNumeric, stored.array.count == 1 else {
+            throw PenvizError.input(file, key: stored.key, "label_smoothing must be one number, got shape \(stored.array.shape)")
+        }
+        let value = stored.array.double(atFlat: 0)
+        guard value >= 0, value < 1 else {
+            throw PenvizError.input(file, key: stored.key, "label_smoothing must lie in [0, 1), got \(value)")
+        }
+        return value
+    }
+
+    /// Augmented logits, checked: numeric and N×L×K with K = `classes`.
+    static func augmentedLogits(_ stored: NamedArray, classes: Int, file: String) throws -> ArrayView {
+        let shape = stored.array.shape
+        guard stored.array.dtype.isNumeric, shape.count == 3, shape[2] == classes else {
+            throw PenvizError.input(file, key: stored.key, "augmented logits must be N×L×K with K = \(classes), got shape \(shape)")
+        }
+        return stored.array
+    }
+}
