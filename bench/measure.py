@@ -1,9 +1,11 @@
-"""Runs penviz and its references side by side and writes bench/RESULTS.md (issue 8's targets)
-and bench/RESULTS-imagenet.md (issue 15's ImageNet-shaped case).
+"""Runs penviz and its references side by side and writes bench/RESULTS.md (issue 8's targets),
+bench/RESULTS-imagenet.md (issue 15's ImageNet-shaped case) and bench/RESULTS-hardening.md
+(issue 16's bounded costs).
 
-    python measure.py --data DIR --penviz BIN [--only all|issue8|imagenet] [--rounds R]
+    python measure.py --data DIR --penviz BIN [--only all|issue8|imagenet|hardening] [--rounds R]
         [--readpass BIN --projection-pass BIN --python PY --figures SCRIPT]     (issue 8)
         [--baseline BIN] [--slow-rounds R]                (issue 15)
+        [--python PY]                                      (issue 16)
 
 Each group of commands runs R rounds; within a round every command of the group
 runs once, the order rotating from round to round, so that penviz and its
@@ -371,14 +373,89 @@ def measure_imagenet(args, repo):
     print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
 
 
+def measure_hardening(args, repo):
+    """Issue 16's bounded costs, each beside a NumPy reference doing the least the same answer
+    needs, written to args.out_hardening: the automatic-triplet search at K = 10,000, D = 2048
+    (against the K×K distance matrix in NumPy) and information erasure on N = 200,000 examples
+    (penviz's seeded sample of 20,000 against NumPy's Î on 20,000 examples)."""
+    data, penviz, py = args.data, args.penviz, args.python
+    bench = Bench(args.rounds, repo, warmups=1)
+    out = scratch_folder()
+    classes, dimensions = npy_shape(f"{data}/auto10k/weight.npy")
+    examples, passes, _ = npy_shape(f"{data}/erasure-200k/train_logits_aug.npy")
+    warm([f"{data}/auto10k", f"{data}/erasure-200k"])
+    load_before = os.getloadavg()
+
+    def compare(*options):
+        return [penviz, "compare", f"{data}/auto10k", f"{data}/auto10k", *options, "--out", f"{out}/auto10k.png"]
+
+    print(f"automatic triplets, K = {classes}, D = {dimensions}", flush=True)
+    bench.group([
+        ("penviz compare --auto similar --auto different", compare("--auto", "similar", "--auto", "different")),
+        ("penviz compare --classes 0,1,2 (the same without the search)", compare("--classes", "0,1,2")),
+        ("numpy K×K template distances", [py, "bench/hardening_numpy.py", "distances", f"{data}/auto10k"]),
+    ])
+    print(f"information erasure, N = {examples}, L = {passes}", flush=True)
+    bench.group([
+        ("penviz erasure (a seeded sample of 20,000)", [penviz, "erasure", f"{data}/erasure-200k", "--classes", "0,1"]),
+        ("numpy Î on 20,000 examples", [py, "bench/hardening_numpy.py", "erasure", f"{data}/erasure-200k", "20000"]),
+    ])
+    load_after = os.getloadavg()
+    shutil.rmtree(out)
+
+    m = bench.median
+    search = m("penviz compare --auto similar --auto different") - m("penviz compare --classes 0,1,2 (the same without the search)")
+    auto_rss = max(bench.rss["penviz compare --auto similar --auto different"])
+    given_rss = max(bench.rss["penviz compare --classes 0,1,2 (the same without the search)"])
+    erasure = m("penviz erasure (a seeded sample of 20,000)")
+    targets = [
+        (f"automatic-triplet search, K = {classes:,}, D = {dimensions} (compare --auto minus compare --classes)",
+         f"{search:.1f} s", "seconds (≤ 15 s)", search <= 15),
+        ("numpy K×K distances ÷ penviz's exact search (time)",
+         f"{m('numpy K×K template distances') / search:.2f}", "—", None),
+        ("peak RSS of compare --auto, and of compare --classes (no search); a K×K float64 matrix would be "
+         f"{classes * classes * 8 / MB:.0f} MB", f"{auto_rss / MB:.0f} MB, {given_rss / MB:.0f} MB", "no K×K", auto_rss - given_rss < classes * classes * 8),
+        (f"erasure of N = {examples:,}, L = {passes} (default --max-rows 20,000)", f"{erasure:.1f} s", "≤ 30 s", erasure <= 30),
+        ("numpy Î on 20,000 ÷ penviz erasure (time)",
+         f"{bench.paired('numpy Î on 20,000 examples', 'penviz erasure (a seeded sample of 20,000)'):.2f}", "—", None),
+    ]
+    met = {True: "yes", False: "**no**", None: "—"}
+    lines = [
+        "# penviz benchmark: bounded costs (issue 16)", "",
+        "Written by `bench/run --only hardening` (do not edit by hand). Every command runs as a whole process, timed by",
+        "wall clock under /usr/bin/time for its peak RSS; the commands of a group alternate within each round; ratios",
+        "are medians over rounds of the paired ratio.", "",
+        f"Machine: {cpu_name()}, {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
+        f"{args.rounds} rounds after one untimed warm-up round; page cache warm.", "",
+        f"Data: `auto10k` (bench/gen.c, seed 17): K = {classes:,} templates of D = {dimensions} (entries uniform in [−2, 2) "
+        f"plus noise), 300 train rows; `erasure-200k` (bench/hardening_numpy.py, seed 18): N = {examples:,} examples, "
+        f"L = {passes} passes, K = 10, float32.", "",
+        "## Targets", "",
+        "| target | measured | goal | met |", "|---|---|---|---|",
+    ]
+    lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
+    lines += ["", "## Every command", "", "| command | median s | min s | max s | peak RSS MB |", "|---|---|---|---|---|"]
+    for name in bench.times:
+        ts = bench.times[name]
+        lines.append(f"| {name} | {statistics.median(ts):.3f} | {min(ts):.3f} | {max(ts):.3f} | {max(bench.rss[name]) / MB:.0f} |")
+    lines += ["", "## Commands", "", "DATA is the generated data folder, OUT a scratch folder.", "", "```"]
+    for name, command in bench.commands.items():
+        lines += [f"# {name}", shown(command).replace(data, "DATA").replace(out, "OUT").replace(repo + "/", "")]
+    lines += ["```", ""]
+    with open(args.out_hardening, "w") as file:
+        file.write("\n".join(lines))
+    print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
     parser.add_argument("--penviz", required=True)
-    parser.add_argument("--only", choices=["all", "issue8", "imagenet"], default="all")
+    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="bench/RESULTS.md", help="issue 8's results")
     parser.add_argument("--out-imagenet", default="bench/RESULTS-imagenet.md", help="issue 15's results")
+    parser.add_argument("--out-hardening", default="bench/RESULTS-hardening.md", help="issue 16's results")
     parser.add_argument("--readpass", help="issue 8: the C read pass")
     parser.add_argument("--projection-pass", help="issue 8: penviz's projection pass timed in process (bench/projection-pass)")
     parser.add_argument("--python", help="issue 8: the venv's python, with numpy and matplotlib")
@@ -388,12 +465,16 @@ def main():
                         help="issue 15: rounds of the groups without stored logits and against the baseline")
     args = parser.parse_args()
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if args.only != "imagenet":
+    if args.only in ("all", "issue8"):
         if not (args.readpass and args.projection_pass and args.python and args.figures):
             parser.error("issue 8's suite needs --readpass, --projection-pass, --python and --figures")
         measure_issue8(args, repo)
-    if args.only != "issue8":
+    if args.only in ("all", "imagenet"):
         measure_imagenet(args, repo)
+    if args.only in ("all", "hardening"):
+        if not args.python:
+            parser.error("the hardening suite needs --python")
+        measure_hardening(args, repo)
 
 
 main()

@@ -136,6 +136,10 @@ struct TripletSearchTests {
         var rows = TripletSearch.Limits()
         (rows.listLength, rows.rowLimit, rows.pairBudget) = (4, 6, 12)
         Self.expectBestFound(TripletSearch.best([.largest], of: tied, limits: rows)[0], tied, "row limit")
+        // More rows to compute again than the share allowed: the screening lists are all there is.
+        var share = TripletSearch.Limits()
+        (share.listLength, share.refreshRows, share.refreshShare) = (4, 0, 0)
+        Self.expectBestFound(TripletSearch.best([.largest], of: tied, limits: share)[0], tied, "refresh share")
         // An enumeration cut short.
         var steps = TripletSearch.Limits()
         steps.stepBudget = 10

@@ -20,14 +20,15 @@ import PenvizCore
 ///
 /// **Ranking.** The triplets whose screened sum lies within 6ε of the best are
 /// scored again with ``PairScores/score(_:_:)``, the ranked score; the lowest sum
-/// wins, ties to the lexicographically lowest `(a, b, c)`. The answer is
-/// therefore the exact one over all triplets, unless a row held more pairs
-/// within its bound than its limit, the enumeration took more than
-/// ``Limits/stepBudget`` steps, or more than ``Limits/candidateLimit`` triplets tied within 6ε
-/// (scores nearly all equal): then it is the best found, and ``Result/isExact``
-/// says so. (With screening scores equal to the
-/// ranked ones, ties past ``Limits/candidateLimit`` are harmless: the lowest in
-/// `(sum, a, b, c)` order are kept.)
+/// wins, ties to the lexicographically lowest `(a, b, c)`. The answer is therefore
+/// the exact one over all triplets, unless a bound of ``Limits`` was reached: more
+/// rows to compute again than ``Limits/refreshRows`` allows, a row with more pairs
+/// within its bound than its limit, an enumeration of more than
+/// ``Limits/stepBudget`` steps, or more than ``Limits/candidateLimit`` triplets
+/// tied within 6ε. Each happens only when the scores are nearly all equal; the
+/// triplet is then the best found, and ``Result/isExact`` says so. (With
+/// screening scores equal to the ranked ones, ties past the candidate limit are
+/// harmless: the lowest in `(sum, a, b, c)` order are kept.)
 enum TripletSearch {
     /// Which end of the sums to find.
     enum Goal: Sendable {
@@ -56,6 +57,12 @@ enum TripletSearch {
         /// Pairs kept within their bounds in all the rows computed again: the row limit
         /// is this shared among them (never below ``rowLimit``).
         var pairBudget = 2_000_000
+        /// Rows computed again for one goal, at most: this many, or this share of K when
+        /// that is more. Past it the goal's scores are nearly all equal (templates on a line,
+        /// say), and it keeps its screening lists.
+        var refreshRows = 2048
+        /// See ``refreshRows``.
+        var refreshShare = 0.25
         /// Pairs `(b, c)` the enumeration looks at, at most (a few seconds).
         var stepBudget = 500_000_000
         /// Near-tied triplets ranked by their exact scores.
@@ -85,13 +92,17 @@ enum TripletSearch {
         let signs = goals.map { $0 == .smallest ? 1.0 : -1.0 }
         let screened = screen(scores, signs: signs, classes: Array(0..<k), limit: min(limits.listLength, k - 1), bounds: nil)
         var searches = goals.indices.map { GoalSearch(sign: signs[$0], lists: screened[$0], scores: scores, limits: limits) }
-        // Rows whose list may miss a pair within its bound, for any goal, are computed again for all.
-        let short = (0..<k).filter { a in searches.contains { $0.mayMissPairs(a) } }
+        // Rows whose list may miss a pair within its bound are computed again for every goal, unless a
+        // goal has so many that its scores are nearly all equal: that goal keeps its lists as they are.
+        let hopeful = searches.indices.filter { g in
+            (0..<k).lazy.filter(searches[g].mayMissPairs).count <= max(limits.refreshRows, Int(limits.refreshShare * Double(k)))
+        }
+        let short = (0..<k).filter { a in hopeful.contains { searches[$0].mayMissPairs(a) } }
         if !short.isEmpty {
             let bounds = searches.map { search in (search.rowMinima, short.map { search.bounds[$0] }) }
             let limit = min(k - 1, max(limits.rowLimit, limits.pairBudget / short.count))
             let refreshed = screen(scores, signs: signs, classes: short, limit: limit, bounds: bounds)
-            for g in searches.indices {
+            for g in hopeful {
                 for (index, a) in short.enumerated() { searches[g].lists[a] = refreshed[g][index] }
             }
         }

@@ -56,8 +56,8 @@ struct Erasure: ParsableCommand {
     @OptionGroup(title: "Figure")
     var page: PageOptionGroup
 
-    @OptionGroup(title: "Run keys")
-    var runOptions: RunOptions
+    @OptionGroup(title: "Class names")
+    var names: ClassNamesOption
 
     func validate() throws {
         try runLabels.check(runCount: runPaths.count)
@@ -67,9 +67,16 @@ struct Erasure: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
-        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
+        try InputProtection.check(inputs: runPaths + names.inputFiles, outputs: output.files)
         let key = self.key ?? "\(split ?? "train")_logits_aug"
-        let loaded = try runOptions.loadAugmented(runPaths)
+        let loaded = try runPaths.map { path in
+            guard let run = try names.augmentedRun(path) else {
+                throw PenvizError.input(
+                    path, "no augmented logits found (information erasure reads the N×L×K logits of L augmented passes per example,"
+                        + " saved as S_logits_aug; `penviz inspect \(path)` lists the keys)")
+            }
+            return run
+        }
         let labels = runLabels.labels(of: loaded.map(\.name))
         let ids = try classes.ids(in: loaded[0])
         let runs = try loaded.indices.map { index in

@@ -123,10 +123,9 @@ struct Report: ParsableCommand {
     /// Information erasure on the augmented logits every run stores (`train_logits_aug`
     /// when they all have it, else the first key they share), or why it is skipped.
     private func erasure(of runs: [ComparedRun], fallback: Triplet) throws -> ReportErasure {
-        let discovery = RunDiscovery(classNamesFile: runOptions.classNames)
         let augmented: [AugmentedRun?]
         do {
-            augmented = try runs.map { try discovery.augmentedRun(in: try openArchive($0.run.source)) }
+            augmented = try runs.map { try runOptions.names.augmentedRun($0.run.source) }
         } catch let error as PenvizError where error.kind == .input {
             return .skipped("\(error.message).")
         }

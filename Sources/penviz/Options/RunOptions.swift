@@ -20,14 +20,14 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Key of the logits for --features-key.", valueName: "key"))
     var logitsKey: String?
 
-    @Option(help: ArgumentHelp("Class names: a file with one name a line (UTF-8) or a JSON array of strings.", valueName: "file"))
-    var classNames: String?
+    @OptionGroup
+    var names: ClassNamesOption
 
     @Flag(help: "Skip rows whose features or logits hold NaN or infinity instead of failing.")
     var dropNonfinite = false
 
     /// The files these options read besides the runs: the --class-names file.
-    var inputFiles: [String] { classNames.map { [$0] } ?? [] }
+    var inputFiles: [String] { names.inputFiles }
 
     /// Opens and checks the run at `path`, printing its notes to standard error; with
     /// `checkingFeatures` false the caller checks the features itself, in its own pass.
@@ -39,26 +39,10 @@ struct RunOptions: ParsableArguments {
     /// their notes in order. The runs' arrays are found first (compressed members
     /// inflate concurrently), then checked under one progress bar for all their
     /// feature rows; the first run, in the order given, that fails gives the error.
-    /// The augmented logits of the runs at `paths`, for information erasure: only
-    /// those arrays, the class names and α are read (no final layer or features).
-    ///
-    /// - Throws: ``PenvizError`` (input) naming the file when one holds no augmented logits.
-    func loadAugmented(_ paths: [String]) throws -> [AugmentedRun] {
-        let discovery = RunDiscovery(keys: RunKeys(), classNamesFile: classNames)
-        return try paths.map { path in
-            guard let run = try discovery.augmentedRun(in: try openArchive(path)) else {
-                throw PenvizError.input(
-                    path, "no augmented logits found (information erasure reads the N×L×K logits of L augmented passes per example,"
-                        + " saved as S_logits_aug; `penviz inspect \(path)` lists the keys)")
-            }
-            return run
-        }
-    }
-
     func load(_ paths: [String], checkingFeatures: Bool = true) throws -> [Run] {
         let discovery = RunDiscovery(
             keys: RunKeys(weight: weightKey, bias: biasKey, features: featuresKey, labels: labelsKey, logits: logitsKey),
-            classNamesFile: classNames,
+            classNamesFile: names.classNames,
             dropNonfinite: dropNonfinite,
             checksFeatures: checkingFeatures)
         let found = RowBlocks.concurrentMap(count: paths.count) { index in
