@@ -50,6 +50,21 @@ struct OutputTransactionTests {
         #expect(result.stderr.contains("error: \(run.path("m.json")): metric runs[0].splits[0]."), "\(result.stderr)")
         #expect(result.stderr.contains("which JSON cannot hold"))
         #expect(names(in: run.directory.path).allSatisfy { $0 == "run" || $0.hasPrefix("run/") })
+        // Without --metrics the same metrics stop the command before any figure, and the table is not printed.
+        let bare = try PenvizProcess.run(["compare", run.run.path, run.run.path, "--classes", "0,1,2", "--out", run.path("f.png")])
+        #expect(bare.status == 1 && bare.stdout.isEmpty)
+        #expect(bare.stderrLines == [bare.stderrLines.first { $0.hasPrefix("error: metric runs[0].splits[0].") } ?? "(none)"], "\(bare.stderr)")
+        #expect(bare.stderr.contains("too large for Float64 arithmetic"))
+        // The report checks its metrics before drawing, and leaves no folder.
+        let report = try PenvizProcess.run(["report", run.run.path, run.run.path, "--out", run.path("report")])
+        #expect(report.status == 1)
+        #expect(report.stderrLines.filter { $0.hasPrefix("error:") } == report.stderrLines.filter {
+            $0.hasPrefix("error: \(run.path("report/metrics.json")): metric comparison.runs[0].")
+        } && report.stderr.contains("error:"), "\(report.stderr)")
+        #expect(names(in: run.directory.path).allSatisfy { $0 == "run" || $0.hasPrefix("run/") })
+        // A plot of the same run draws: the template plane is built from scaled norms, its coordinates finite.
+        let plot = try PenvizProcess.run(["plot", run.run.path, "--classes", "0,1,2", "--out", run.path("p.png")])
+        #expect(plot.status == 0, "\(plot.stderr)")
     }
 
     @Test func anOutputThatIsAnInputIsRefused() throws {

@@ -36,6 +36,20 @@ struct TemplatePlaneTests {
         expectPoints([plane.project([2, 5])], [(1, 13.0 / 3)])
     }
 
+    @Test func templatesNear1e300GiveTheSameBasis() throws {
+        // The hand-solved templates times 2^1000 (about 1e301): their squares overflow Float64, the
+        // basis must not. A power of two scales exactly, so e1 and e2 are those of the case above
+        // and the coordinates scale by the same power.
+        let factor = Double(sign: .plus, exponent: 1000, significand: 1)
+        let plane = try TemplatePlane(
+            weight: Matrix(rows: 3, columns: 2, values: weight.values.map { $0 * factor }), bias: bias.map { $0 * factor },
+            triplet: Triplet(0, 1, 2))
+        expectVector(plane.e1, [0.6, 0, 0.8])
+        expectVector(plane.e2, [0, 1, 0])
+        expectPoints(plane.templateCoordinates.map { PlanePoint(p1: $0.p1 / factor, p2: $0.p2 / factor) },
+                     [(-5.0 / 3, -2.0 / 3), (10.0 / 3, -2.0 / 3), (-5.0 / 3, 4.0 / 3)])
+    }
+
     @Test func basisIsOrthonormalAndSpansTheTemplatesIn512Dimensions() throws {
         var generator = SeededGenerator(seed: 512)
         for _ in 0..<20 {

@@ -50,6 +50,21 @@ struct AugmentedRunDiscoveryTests {
         )) { try RunDiscovery().augmentedRun(in: archive) }
     }
 
+    @Test("an array of two axes, or of no class, is refused with its shape")
+    func badShapes() throws {
+        var flat = MemoryArchive()
+        flat.add("train_logits_aug", Array(repeating: 0, count: 8), [4, 2])
+        #expect(throws: PenvizError(.input, "memory.npz: key 'train_logits_aug': augmented logits must be N×L×K (three axes), got shape [4, 2]")) {
+            try RunDiscovery().augmentedRun(in: flat)
+        }
+        var empty = MemoryArchive()
+        empty.add("train_logits_aug", [], [4, 2, 0])
+        #expect(throws: PenvizError(
+            .input, "memory.npz: key 'train_logits_aug': augmented logits must be N×L×K with K = 0 (at least one class), got shape [4, 2, 0]"
+                + " (K from train_logits_aug)"
+        )) { try RunDiscovery().augmentedRun(in: empty) }
+    }
+
     @Test("no augmented logits: nil")
     func none() throws {
         #expect(try RunDiscovery().augmentedRun(in: RunDiscoveryTests.archive(weightKey: "weight", biasKey: nil, splitKeys: ["val"])) == nil)

@@ -191,9 +191,15 @@ public struct TemplatePlane: Sendable, Codable {
         }
     }
 
-    /// ‖x‖ = sqrt(x·x)
+    /// ‖x‖ = s·sqrt((x/s)·(x/s)), s the power of two at or below the largest |x_i|:
+    /// the same bits as sqrt(x·x) wherever that neither overflows nor underflows
+    /// (dividing by a power of two is exact), and finite for any finite x (weights of 1e300).
     private static func norm(_ x: [Double]) -> Double {
-        dot(x, x).squareRoot()
+        let largest = x.reduce(0.0) { max($0, abs($1)) }
+        guard largest > 0, largest.isFinite else { return dot(x, x).squareRoot() }
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        let scaled = x.map { $0 / scale }
+        return scale * dot(scaled, scaled).squareRoot()
     }
 
     /// x − (x·e) e, for a unit vector e.

@@ -27,11 +27,19 @@ enum RunChecks {
         return value
     }
 
-    /// Augmented logits, checked: numeric and N×L×K with K = `classes`.
+    /// Augmented logits, checked: numeric and N×L×K with K = `classes` (at least one).
     static func augmentedLogits(_ stored: NamedArray, classes: Int, file: String) throws -> ArrayView {
         let shape = stored.array.shape
-        guard stored.array.dtype.isNumeric, shape.count == 3, shape[2] == classes else {
-            throw PenvizError.input(file, key: stored.key, "augmented logits must be N×L×K with K = \(classes), got shape \(shape)")
+        guard stored.array.dtype.isNumeric else {
+            throw PenvizError.input(file, key: stored.key, "augmented logits must be numeric, not \(stored.array.dtype.name)")
+        }
+        guard shape.count == 3 else {
+            throw PenvizError.input(file, key: stored.key, "augmented logits must be N×L×K (three axes), got shape \(shape)")
+        }
+        guard classes >= 1, shape[2] == classes else {
+            throw PenvizError.input(
+                file, key: stored.key,
+                "augmented logits must be N×L×K with K = \(classes)\(classes < 1 ? " (at least one class)" : ""), got shape \(shape)")
         }
         return stored.array
     }

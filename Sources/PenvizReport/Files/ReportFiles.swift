@@ -24,6 +24,8 @@ public enum ReportFiles {
     ///   be made or a file cannot be written, or when Cairo cannot draw a figure.
     @discardableResult
     public static func write(_ content: ReportContent, to directory: String, embed: HTMLReport.Embed = .svg) throws -> [String] {
+        // Metrics first: one that is not finite (inputs too large for Float64) stops the report before any drawing.
+        let metrics = try JSONOutput.encode(content.metrics, file: (directory as NSString).appendingPathComponent("metrics.json"))
         // The figures are drawn side by side, each as SVG and PNG at once.
         let drawn = try RowBlocks.concurrentMap(count: content.figures.count) { index in
             Result { try EncodedFigure(content.figures[index]) }
@@ -33,7 +35,7 @@ public enum ReportFiles {
             [("\(markdown.figureFolder)/\(figure.name).svg", Data(figure.svg)),
              ("\(markdown.figureFolder)/\(figure.name).png", Data(figure.png))]
         }
-        files.append(("metrics.json", try JSONOutput.encode(content.metrics)))
+        files.append(("metrics.json", metrics))
         files.append(("report.md", Data(markdown.text.utf8)))
         files.append(("report.html", Data(HTMLReport(document: content.document, figures: drawn, embed: embed).text.utf8)))
 

@@ -23,6 +23,8 @@ struct OutputOptions: ParsableArguments {
     /// writes them together: all of them, or on any failure (a figure that cannot be
     /// drawn, a metric JSON cannot hold, a full disk) none, every older file untouched.
     func write(_ figure: @autoclosure () throws -> Figure, metrics value: some Encodable) throws {
+        // Non-finite metrics (inputs too large for Float64) stop the command before any output, JSON or not.
+        if metrics == nil { try JSONOutput.checkFinite(value) }
         let batch = OutputBatch()
         try figures.write(figure(), in: batch)
         if let metrics { try JSONOutput.write(value, to: metrics, in: batch) }
