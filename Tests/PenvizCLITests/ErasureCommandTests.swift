@@ -4,7 +4,8 @@ import Testing
 /// `penviz erasure` end to end on ``RunFolder`` with augmented logits added.
 @Suite("penviz erasure")
 struct ErasureCommandTests {
-    /// The run with `train_logits_aug`: two examples, L = 2 passes, logits
+    /// The run with `train_logits_aug`: two examples, L = 2 passes (so a reading of
+    /// the axes must be given with `--layout NLK`: L×N×K reads the same sizes), logits
     /// (1 + f, 5, 1) for differences f = (−1, 1) and (1, 3) of cat − owl, so
     /// σ² = 1 and Î = ln 2 − ½ (ln(1 + e⁻⁴) + ln 2); and their labels, cat and owl
     /// by turns.
@@ -21,7 +22,7 @@ struct ErasureCommandTests {
         let run = try Self.run()
         defer { run.cleanUp() }
         let metrics = run.path("e.json"), out = run.path("erasure.svg")
-        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--out", out, "--metrics", metrics])
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--out", out, "--metrics", metrics, "--layout", "NLK"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("classes: cat (0) − owl (2), key train_logits_aug\n"))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
@@ -87,7 +88,7 @@ struct ErasureCommandTests {
     func split() throws {
         let run = try Self.run()
         defer { run.cleanUp() }
-        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--split", "train"])
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "0,2", "--split", "train", "--layout", "NLK"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("key train_logits_aug"))
     }
@@ -96,7 +97,7 @@ struct ErasureCommandTests {
     func missingKey() throws {
         let run = try Self.run()
         defer { run.cleanUp() }
-        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--key", "val_logits_aug"])
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--classes", "cat,owl", "--key", "val_logits_aug", "--layout", "NLK"])
         #expect(result.status == 1)
         #expect(result.stderrLines == [
             "error: \(run.run.path): key 'val_logits_aug': no such augmented logits; the run has train_logits_aug",
@@ -120,7 +121,7 @@ struct ErasureCommandTests {
     func usage(arguments: [String]) throws {
         let run = try Self.run()
         defer { run.cleanUp() }
-        let result = try PenvizProcess.run(["erasure", run.run.path] + arguments, in: run.directory)
+        let result = try PenvizProcess.run(["erasure", run.run.path, "--layout", "NLK"] + arguments, in: run.directory)
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderrLines.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: run.directory.path) == ["run"])

@@ -81,7 +81,7 @@ extension MalformedInputTests {
             let text = Data(header(descr: "'<f8'", shape: "(3,)").utf8) + Data([0xFF, 0xFE, 0x0A])
             return Data([0x93]) + Data("NUMPY".utf8) + Data([3, 0]) + ZipFileBytes.le(UInt32(text.count)) + text + Data(count: 24)
         },
-        .member("a pickled object array that would run a command", "class_names.npy", mustSay: ["object arrays ('|O') hold pickles; penviz never unpickles them"]) { run in
+        .member("a pickled object array that would run a command", "class_names.npy", mustSay: ["object arrays ('|O') hold pickles; penviz never unpickles them", "np.array(names, dtype=str), or give --class-names FILE"]) { run in
             NpyBytes.file(header: header(descr: "'|O'", shape: "(3,)"), data: commandPickle(run))
         },
         .member("a structured dtype", "val_features.npy", mustSay: ["structured dtypes", "save each field as its own array"]) { _ in

@@ -24,13 +24,13 @@ struct OutputTransactionTests {
         defer { run.cleanUp() }
         let older = Data("older figure".utf8)
         try older.write(to: URL(fileURLWithPath: run.path("f.png")))
-        // The metrics' folder does not exist: the figures are drawn, then nothing changes.
+        // The metrics' folder is a file: the figures are drawn, then nothing changes.
         let result = try PenvizProcess.run([
             "compare", run.run.path, run.run.path, "--classes", "cat,dog,owl", "--out", run.path("f.png"),
-            "--out", run.path("f.svg"), "--metrics", run.path("missing/m.json"),
+            "--out", run.path("f.svg"), "--metrics", run.path("f.png/m.json"),
         ])
         #expect(result.status == 1)
-        #expect(result.stderrLines.filter { $0.hasPrefix("error:") }.count == 1 && result.stderr.contains("missing/m.json"))
+        #expect(result.stderrLines.filter { $0.hasPrefix("error:") }.count == 1 && result.stderr.contains("f.png/m.json"))
         #expect(contents(run.path("f.png")) == older)
         #expect(names(in: run.directory.path) == names(in: run.directory.path).filter { !$0.hasSuffix(".tmp") })
         #expect(!FileManager.default.fileExists(atPath: run.path("f.svg")))

@@ -57,7 +57,10 @@ struct ReportCommandTests {
         let (hard, smoothed) = try Self.runs(augmented: true)
         defer { hard.cleanUp(); smoothed.cleanUp() }
         let folder = hard.path("report")
-        let result = try PenvizProcess.run(["report", hard.run.path, smoothed.run.path, "--out", folder, "--embed", "png"])
+        // Two examples of two passes read two ways (N×L×K or L×N×K): --erasure-layout says which.
+        let result = try PenvizProcess.run([
+            "report", hard.run.path, smoothed.run.path, "--out", folder, "--embed", "png", "--erasure-layout", "NLK",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(folder)/figures/erasure.png"))
         let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/metrics.json"))) as! [String: Any]

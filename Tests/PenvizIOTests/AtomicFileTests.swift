@@ -59,14 +59,20 @@ struct AtomicFileTests {
         #expect(try folder.listing().isEmpty)
     }
 
-    @Test("a target in a missing folder is an error naming it")
+    @Test("missing folders are made; a failed write removes those it made; a file in the way is an error naming it")
     func missingFolder() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("no/such/folder/out.npy")
-        expectInputError(path, "cannot create a file in", "No such file or directory") {
-            try AtomicFile.write(Data("x".utf8), to: path)
+        try AtomicFile.write(Data("x".utf8), to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("x".utf8))
+        #expect(throws: Interrupted.self) {
+            try AtomicFile.write(to: folder.file("other/deeper/coords.json")) { _ in throw Interrupted() }
         }
-        #expect(try folder.listing().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("other")))
+        let blocked = folder.file("no/such/folder/out.npy/inner.npy")
+        expectInputError(blocked, "cannot create a file in", "Not a directory") {
+            try AtomicFile.write(Data("x".utf8), to: blocked)
+        }
     }
 
     @Test("a target that is a folder is an error, and the folder stays")

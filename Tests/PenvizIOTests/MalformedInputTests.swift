@@ -63,7 +63,9 @@ struct MalformedInputTests {
     @Test("bad magic, and too few bytes for any header")
     func badMagic() throws {
         let path = try folder.write("PK\u{3}\u{4} this is not numpy", to: "zip.npy")
-        expectInputError(path, "not .npy data", "\\x93NUMPY magic") { _ = try openArchive(path) }
+        expectInputError(path, "named .npy, but it starts as a zip archive, and as one: not a zip archive") { _ = try openArchive(path) }
+        let text = try folder.write("this is not numpy", to: "text.npy")
+        expectInputError(text, "not .npy data", "\\x93NUMPY magic") { _ = try openArchive(text) }
         let empty = try folder.write([], to: "empty.npy")
         expectInputError(empty, "0 bytes are too few for a .npy header") { _ = try openArchive(empty) }
     }

@@ -62,10 +62,12 @@ import PenvizReport
         #expect(try contents(of: target) == ["inside"])
     }
 
-    @Test func aMissingFolderIsAnInputError() throws {
+    @Test func missingFoldersAreMadeAndAFileInTheWayIsAnInputError() throws {
         let folder = try scratchFolder()
         let path = folder.appendingPathComponent("no/such/fig.png").path
-        #expect(throws: PenvizError.self) { try figure().write(to: path) }
-        #expect(try contents(of: folder).isEmpty)
+        try figure().write(to: path)
+        #expect(try contents(of: folder.appendingPathComponent("no/such")) == ["fig.png"])
+        #expect(throws: PenvizError.self) { try figure().write(to: path + "/inner.png") }
+        #expect(try contents(of: folder.appendingPathComponent("no/such")) == ["fig.png"])
     }
 }

@@ -5,8 +5,9 @@ import PenvizCore
 /// tests of information erasure, its document and its table.
 public enum ErasureTestRuns {
     /// An ``AugmentedRun`` of `classCount` classes named `c0`, `c1`, … with, by key,
-    /// N×L×K augmented logits given as N×L rows of K values, and the examples'
-    /// labels by the same key (stored as `KEY_labels`; any numbers, checked by ``RunErasure``).
+    /// N×L×K augmented logits given as N×L rows of K values (read as N×L×K, whatever
+    /// their sizes), and the examples' labels by the same key (stored as `KEY_labels`;
+    /// any numbers, checked by ``RunErasure``).
     public static func run(
         source: String = "aug.npz", classCount k: Int, alpha: Double? = nil, augmented: [String: [[[Double]]]],
         labels: [String: [Double]] = [:]
@@ -22,7 +23,7 @@ public enum ErasureTestRuns {
             },
             labels: try Dictionary(uniqueKeysWithValues: labels.map { key, ids in
                 (key, NamedArray(key: key + "_labels", array: try CalibrationTestRuns.array(ids, shape: [ids.count])))
-            }))
+            }), layout: .examplesFirst)
     }
 
     /// Two runs on the two-example case of the RunErasure tests (class 0 − class 2: f = −1, 1 and 1, 3), the second with a stored α.

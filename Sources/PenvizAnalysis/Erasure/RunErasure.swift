@@ -63,10 +63,12 @@ public struct RunErasure: Sendable {
             let available = run.logits.keys.sorted()
             throw PenvizError.input(run.source, key: key, "no such augmented logits; the run has \(available.joined(separator: ", "))")
         }
-        let examples = logits.shape.first ?? 0
+        let layout = run.layouts[key] ?? .examplesFirst
+        let examples = logits.shape.count == 3 ? layout.examples(logits.shape) : 0
         var generator = SeededGenerator(seed: Self.sampleSeed)
         let sample = examples > maxRows ? generator.draw(maxRows, from: Array(0..<examples)).sorted() : nil
-        let differences = try InformationErasure.logitDifferences(augmentedLogits: logits, classA: a, classB: b, rows: sample)
+        let differences = try InformationErasure.logitDifferences(
+            augmentedLogits: logits, classA: a, classB: b, rows: sample, layout: layout)
         try logits.verifyStorage()
         if let bad = differences.values.firstIndex(where: { !$0.isFinite }) {
             let example = sample?[bad / differences.columns] ?? bad / differences.columns

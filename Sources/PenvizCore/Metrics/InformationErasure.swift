@@ -99,17 +99,20 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         passCount = l
     }
 
-    /// The differences `f_{x,l} = z_{x,l,a} − z_{x,l,b}` of N×L×K augmented logits,
-    /// a row for each example of `rows` (default: all N, in order); also what a
-    /// figure of the erasure draws.
+    /// The differences `f_{x,l} = z_{x,l,a} − z_{x,l,b}` of N×L×K augmented logits
+    /// (or L×N×K, as `layout` says), a row for each example of `rows` (default: all
+    /// N, in order); also what a figure of the erasure draws.
     ///
     /// - Throws: ``PenvizError`` (input) when the array is not 3-d; (usage) when
     ///   `a` and `b` are not two distinct classes in `0..<K`.
-    public static func logitDifferences(augmentedLogits: ArrayView, classA a: Int, classB b: Int, rows: [Int]? = nil) throws -> Matrix {
+    public static func logitDifferences(
+        augmentedLogits: ArrayView, classA a: Int, classB b: Int, rows: [Int]? = nil, layout: AugmentedLayout = .examplesFirst
+    ) throws -> Matrix {
         guard augmentedLogits.shape.count == 3 else {
             throw PenvizError(.input, "augmented logits must be N×L×K, got shape \(augmentedLogits.shape)")
         }
-        let n = augmentedLogits.shape[0], l = augmentedLogits.shape[1], k = augmentedLogits.shape[2]
+        let shape = augmentedLogits.shape
+        let n = layout.examples(shape), l = layout.passes(shape), k = shape[2]
         guard a != b, (0..<k).contains(a), (0..<k).contains(b) else {
             throw PenvizError.usage("information erasure needs two distinct classes in 0…\(k - 1), got \(a) and \(b)")
         }
@@ -118,7 +121,7 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         var f = Matrix(rows: examples.count, columns: l, values: [Double](repeating: 0, count: examples.count * l))
         for (index, x) in examples.enumerated() {
             for pass in 0..<l {
-                let row = (x * l + pass) * k
+                let row = layout.start(example: x, pass: pass, shape: shape)
                 f[index, pass] = augmentedLogits.double(atFlat: row + a) - augmentedLogits.double(atFlat: row + b)
             }
         }

@@ -14,8 +14,12 @@ public struct AugmentedRun: ClassNaming, Sendable {
     public let classNames: [String]
     /// The run's label smoothing α, when it stored one.
     public let labelSmoothing: Double?
-    /// N×L×K logits of augmented passes, by key (`train_logits_aug`).
+    /// Logits of augmented passes, by key (`train_logits_aug`): N×L×K, or L×N×K as ``layouts`` says.
     public let logits: [String: ArrayView]
+    /// The layout of each array of ``logits``, by key.
+    public let layouts: [String: AugmentedLayout]
+    /// Things the user should know: an array read as L×N×K because its labels say so.
+    public let notes: [String]
     /// The augmented examples' stored class ids, by the key of their logits; unchecked
     /// (``RunErasure`` checks them against N and K).
     public let labels: [String: NamedArray]
@@ -29,12 +33,15 @@ public struct AugmentedRun: ClassNaming, Sendable {
     ///   - classNames: the stored names and where they came from, when any.
     ///   - logits: the N×L×K arrays; at least one.
     ///   - labels: the examples' class ids for some of those arrays, by the logits' key.
+    ///   - layout: the layout of every array (`--layout`); nil to tell it from the
+    ///     labels and the shape (``AugmentedLayout``).
     /// - Throws: ``PenvizError`` (input) naming the file and key when there are no
     ///   augmented logits, when one is not N×L×K, when the arrays disagree on K or
-    ///   with the class names, and for bad class names or `label_smoothing`.
+    ///   with the class names, when the layout cannot be told, and for bad class
+    ///   names or `label_smoothing`.
     public init(
-        source: String, name: String, classNames: (origin: String, names: [String])?, labelSmoothing: NamedArray?,
-        logits: [NamedArray], labels: [String: NamedArray]
+        source: String, name: String, classNames: (origin: ClassNamesOrigin, names: [String])?, labelSmoothing: NamedArray?,
+        logits: [NamedArray], labels: [String: NamedArray], layout: AugmentedLayout? = nil
     ) throws {
         guard let first = logits.first else {
             throw PenvizError.input(
@@ -42,13 +49,21 @@ public struct AugmentedRun: ClassNaming, Sendable {
         }
         let classes = classNames?.names.count ?? first.array.shape.last ?? 0
         let origin = classNames.map { "the \($0.names.count) class names of \($0.origin)" } ?? "\(first.key)"
-        var checked: [String: ArrayView] = [:]
+        var checked: [String: ArrayView] = [:], layouts: [String: AugmentedLayout] = [:], notes: [String] = []
         for stored in logits {
             do {
                 checked[stored.key] = try RunChecks.augmentedLogits(stored, classes: classes, file: source)
             } catch let error as PenvizError where stored.array.shape.count == 3 {
                 throw PenvizError(error.kind, error.message + " (K from \(origin))")
             }
+            let found = try AugmentedLayout.of(
+                shape: stored.array.shape, labels: labels[stored.key].map(\.array.count), given: layout, file: source, key: stored.key)
+            if found == .passesFirst, layout == nil {
+                notes.append(
+                    "\(source): key '\(stored.key)' read as L×N×K, \(found.reading(stored.array.shape)), since its labels number"
+                        + " \(found.examples(stored.array.shape)) examples (--layout NLK reads it the other way)")
+            }
+            layouts[stored.key] = found
         }
         self.classNames = try classNames.map { try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: source) }
             ?? (0..<classes).map { String($0) }
@@ -56,6 +71,8 @@ public struct AugmentedRun: ClassNaming, Sendable {
         self.source = source
         self.name = name
         self.logits = checked
+        self.layouts = layouts
+        self.notes = notes
         self.labels = labels
     }
 }

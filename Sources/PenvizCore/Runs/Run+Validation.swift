@@ -27,6 +27,12 @@ extension Run {
         guard weightArray.shape.count == 2, weightArray.shape[0] >= 1, weightArray.shape[1] >= 1 else {
             throw PenvizError.input(file, key: parts.weight.key, "weight must be a K×D matrix, got shape \(weightArray.shape)")
         }
+        if let evidence = Self.transposeEvidence(of: parts) {
+            let shape = weightArray.shape
+            throw PenvizError.input(
+                file, key: parts.weight.key,
+                "shape \(shape) looks transposed: penviz wants K×D (nn.Linear's layout), and \(evidence); save W.T (shape [\(shape[1]), \(shape[0])])")
+        }
         let weight = Matrix(weightArray)
         let (classes, dimension) = (weight.rows, weight.columns)
         if let bad = weight.values.firstIndex(where: { !$0.isFinite }) {
@@ -67,6 +73,30 @@ extension Run {
         self.splits = splits
         self.labelSmoothing = alpha
         self.notes = notes
+    }
+
+    /// Why the r×c weight of `parts` reads as its transpose (D×K, not K×D): the sizes
+    /// around it that say K = c or D = r ("the bias holds 10 numbers"), when none says
+    /// K = r or D = c; nil otherwise (a square weight never).
+    private static func transposeEvidence(of parts: RunParts) -> String? {
+        let (r, c) = (parts.weight.array.shape[0], parts.weight.array.shape[1])
+        guard r != c else { return nil }
+        var transposed: [String] = [], upright = false
+        func weigh(_ size: Int, as kind: String, _ text: String) {
+            // A size of K agrees with c when transposed, r when not; a size of D the other way round.
+            let (flipped, normal) = kind == "K" ? (c, r) : (r, c)
+            if size == flipped { transposed.append(text) } else if size == normal { upright = true }
+        }
+        if let bias = parts.bias { weigh(bias.array.count, as: "K", "the bias holds \(bias.array.count) numbers") }
+        if let names = parts.classNames { weigh(names.names.count, as: "K", "there are \(names.names.count) class names") }
+        for split in parts.splits {
+            let features = split.features.array.shape
+            if features.count == 2 { weigh(features[1], as: "D", "the features of '\(split.name)' have D = \(features[1]) columns") }
+            if let logits = split.logits?.array.shape, logits.count == 2 {
+                weigh(logits[1], as: "K", "the logits of '\(split.name)' have K = \(logits[1]) columns")
+            }
+        }
+        return upright || transposed.isEmpty ? nil : transposed[0]
     }
 
     /// Checks one split's shapes, labels and values against the run's K and D.

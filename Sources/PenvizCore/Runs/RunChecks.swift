@@ -1,16 +1,17 @@
 /// The checks of a run's stored values that a ``Run`` and an ``AugmentedRun``
 /// share, each failing with one line naming the file and the key.
 enum RunChecks {
-    /// `names` (from `origin`, a key or a file), checked: K of them, none empty, none repeated.
-    static func classNames(_ names: [String], origin: String, classes: Int, file: String) throws -> [String] {
+    /// `names` (from `origin`, a key of `file` or a file of their own), checked: K of
+    /// them, none empty, none repeated.
+    static func classNames(_ names: [String], origin: ClassNamesOrigin, classes: Int, file: String) throws -> [String] {
         guard names.count == classes else {
-            throw PenvizError.input(file, key: origin, "\(names.count) class names for K = \(classes) classes")
+            throw origin.error("\(names.count) class names for the K = \(classes) classes", run: file)
         }
         if let empty = names.firstIndex(where: { $0.isEmpty }) {
-            throw PenvizError.input(file, key: origin, "class name \(empty) is empty")
+            throw origin.error("class name \(empty) is empty", run: file)
         }
         if Set(names).count != names.count {
-            throw PenvizError.input(file, key: origin, "class names repeat a name")
+            throw origin.error("class names repeat a name", run: file)
         }
         return names
     }

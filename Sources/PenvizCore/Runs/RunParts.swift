@@ -31,7 +31,7 @@ public struct RunParts: Sendable {
     /// The K final-layer biases; nil when the run stores none.
     public var bias: NamedArray?
     /// The class names and where they came from (a key, or a file given with `--class-names`).
-    public var classNames: (origin: String, names: [String])?
+    public var classNames: (origin: ClassNamesOrigin, names: [String])?
     /// The 0-d `label_smoothing` array, when stored.
     public var labelSmoothing: NamedArray?
     /// The splits, in display order.
@@ -39,7 +39,7 @@ public struct RunParts: Sendable {
 
     public init(
         source: String, name: String, weight: NamedArray, bias: NamedArray? = nil,
-        classNames: (origin: String, names: [String])? = nil, labelSmoothing: NamedArray? = nil,
+        classNames: (origin: ClassNamesOrigin, names: [String])? = nil, labelSmoothing: NamedArray? = nil,
         splits: [SplitParts]
     ) {
         self.source = source

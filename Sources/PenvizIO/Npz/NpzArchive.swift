@@ -41,7 +41,8 @@ public struct NpzArchive: ArrayArchive, Sendable {
         let bytes = storage.bytes
         var members: [String: Member] = [:]
         var entries: [ArrayEntry] = []
-        for zip in try ZipDirectory.members(of: bytes, file: path) {
+        let zipMembers = try ZipDirectory.members(of: bytes, file: path)
+        for zip in zipMembers {
             try NpzArchive.checkContained(zip.name, file: path)
             guard !zip.isDirectory, zip.name.hasSuffix(".npy") else { continue }
             let key = String(zip.name.dropLast(4))
@@ -58,6 +59,7 @@ public struct NpzArchive: ArrayArchive, Sendable {
             members[key] = member
             entries.append(member.header.entry(key: key, available: Int(zip.uncompressedSize) - member.header.dataOffset))
         }
+        guard !members.isEmpty else { throw NpzArchive.noArrays(in: zipMembers.map(\.name), file: path) }
         try NpzArchive.checkDisjoint(members.values, file: path)
         self.path = path
         self.entries = entries
@@ -122,6 +124,22 @@ public struct NpzArchive: ArrayArchive, Sendable {
             throw PenvizError.input(
                 file, "members '\(earlier.name)' and '\(later.name)' share bytes; penviz refuses overlapping members (zip bomb?)")
         }
+    }
+
+    /// The error for a zip without `.npy` members: a PyTorch file (`torch.save`
+    /// writes `…/data.pkl`), or another zip, named by what it holds.
+    private static func noArrays(in names: [String], file: String) -> PenvizError {
+        if names.contains(where: { $0 == "data.pkl" || $0.hasSuffix("/data.pkl") }) {
+            return PenvizError.input(
+                file, "a PyTorch file (torch.save's zip), not an .npz; save the tensors with numpy:"
+                    + " np.savez(PATH, **{k: v.numpy() for k, v in tensors.items()})")
+        }
+        let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
+        return PenvizError.input(
+            file, names.isEmpty
+                ? "an empty zip archive: no arrays (an .npz holds one .npy member an array, as numpy.savez writes)"
+                : "a zip archive without .npy members (it holds \(shown)), so no arrays: an .npz holds one .npy member an array,"
+                    + " as numpy.savez writes")
     }
 
     /// Locates a member's data, reads its `.npy` header and checks the declared size against it.

@@ -7,11 +7,12 @@ extension RunDiscovery {
     ///
     /// The logits are every `S_logits_aug` (or `S/logits_aug`) array. The labels of
     /// their examples are `KEY_labels` when stored, else the split's own labels
-    /// (`S_labels`) when they number the same examples (N).
+    /// (`S_labels`) when they number the same examples (N). Each array's layout is
+    /// `layout` when given, else told from its labels and shape (``AugmentedLayout``).
     ///
     /// - Throws: ``PenvizError`` (input) naming the file and key for arrays of the
     ///   wrong shape, K that disagree, and bad class names or `label_smoothing`.
-    public func augmentedRun(in archive: ArrayArchive) throws -> AugmentedRun? {
+    public func augmentedRun(in archive: ArrayArchive, layout: AugmentedLayout? = nil) throws -> AugmentedRun? {
         let keys = archive.entries.map(\.key).filter { $0.hasSuffix("_logits_aug") || $0.hasSuffix("/logits_aug") }.sorted()
         guard !keys.isEmpty else { return nil }
         func load(_ key: String) throws -> NamedArray { NamedArray(key: key, array: try archive.array(key)) }
@@ -22,7 +23,7 @@ extension RunDiscovery {
             if archive.contains(stored.key + "_labels") {
                 labels[stored.key] = try load(stored.key + "_labels")
             } else if let own = try (archive.contains(split + "labels") ? load(split + "labels") : nil),
-                own.array.shape.count == 1, own.array.count == stored.array.shape.first
+                own.array.shape.count == 1, stored.array.shape.count == 3, stored.array.shape.prefix(2).contains(own.array.count)
             {
                 labels[stored.key] = own
             }
@@ -31,6 +32,7 @@ extension RunDiscovery {
         return try AugmentedRun(
             source: archive.path, name: RunDiscovery.displayName(of: archive.path),
             classNames: try classNames(in: archive, stored: stored),
-            labelSmoothing: archive.contains("label_smoothing") ? try load("label_smoothing") : nil, logits: logits, labels: labels)
+            labelSmoothing: archive.contains("label_smoothing") ? try load("label_smoothing") : nil, logits: logits, labels: labels,
+            layout: layout)
     }
 }

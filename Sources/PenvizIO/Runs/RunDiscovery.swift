@@ -75,7 +75,7 @@ public struct RunDiscovery: Sendable {
             weight = try load(key)
         } else {
             throw PenvizError.input(
-                file, "no final-layer weight found (looked for \(RunKeys.weightAliases.joined(separator: ", ")); name it with --weight-key")
+                file, "no final-layer weight found (looked for \(RunKeys.weightAliases.joined(separator: ", "))); name it with --weight-key")
         }
 
         var bias = try explicit(keys.bias, flag: "--bias-key")
@@ -90,7 +90,31 @@ public struct RunDiscovery: Sendable {
         let labelSmoothing = available.contains("label_smoothing") ? try load("label_smoothing") : nil
 
         var splits: [RunParts.SplitParts] = []
-        if let features = try explicit(keys.features, flag: "--features-key") {
+        if let template = keys.features, RunKeys.isSplitTemplate(template) {
+            // '{split}_feats': a split for every key that matches, its labels and logits by the same name.
+            for flag in [("--labels-key", keys.labels), ("--logits-key", keys.logits)] {
+                if let given = flag.1, !RunKeys.isSplitTemplate(given) {
+                    throw PenvizError.usage(
+                        "--features-key '\(template)' names every split, so \(flag.0) must too: give it with \(RunKeys.splitPlaceholder), not '\(given)'")
+                }
+            }
+            for (name, featuresKey) in RunKeys.splits(matching: template, in: available) {
+                let labelsKey = keys.labels.map { RunKeys.filling($0, split: name) } ?? RunKeys.splitKey(name, "labels", in: available)
+                guard let labelsKey, available.contains(labelsKey) else {
+                    throw PenvizError.input(
+                        file, key: featuresKey,
+                        "split '\(name)' has features but no labels (looked for \(labelsKey ?? "\(name)_labels")); name them with --labels-key")
+                }
+                let logitsKey = keys.logits.map { RunKeys.filling($0, split: name) } ?? RunKeys.splitKey(name, "logits", in: available)
+                splits.append(.init(
+                    name: name, features: try load(featuresKey), labels: try load(labelsKey),
+                    logits: try logitsKey.flatMap { available.contains($0) ? try load($0) : nil }))
+            }
+            guard !splits.isEmpty else {
+                throw PenvizError.input(
+                    file, "no array matches --features-key '\(template)'; the file holds " + RunDiscovery.listing(archive.entries.map(\.key)))
+            }
+        } else if let features = try explicit(keys.features, flag: "--features-key") {
             let name = RunDiscovery.splitName(ofFeaturesKey: features.key)
             guard let labelsKey = keys.labels ?? RunKeys.splitKey(name, "labels", in: available)
                 ?? RunDiscovery.siblingPattern(of: features.key, part: "labels", in: available)
@@ -112,7 +136,7 @@ public struct RunDiscovery: Sendable {
             }
         }
         guard !splits.isEmpty else {
-            throw PenvizError.input(file, "no split found (looked for keys like train_features and train_labels)")
+            throw PenvizError.input(file, RunDiscovery.noSplitMessage(keys: archive.entries.map(\.key)))
         }
 
         return RunParts(
@@ -122,12 +146,18 @@ public struct RunDiscovery: Sendable {
 
     /// The class names: from the `--class-names` file when given, else the array
     /// `stored` (a `--class-names-key`), else `class_names` when the archive has it.
-    func classNames(in archive: ArrayArchive, stored: NamedArray?) throws -> (origin: String, names: [String])? {
-        if let path = classNamesFile { return (path, try ClassNamesFile.read(path)) }
-        let found = try stored ?? (archive.contains("class_names") ? NamedArray(key: "class_names", array: archive.array("class_names")) : nil)
+    func classNames(in archive: ArrayArchive, stored: NamedArray?) throws -> (origin: ClassNamesOrigin, names: [String])? {
+        if let path = classNamesFile { return (.file(path), try ClassNamesFile.read(path)) }
+        let found: NamedArray?
+        do {
+            found = try stored ?? (archive.contains("class_names") ? NamedArray(key: "class_names", array: archive.array("class_names")) : nil)
+        } catch let error as PenvizError where archive.entries.contains(where: { $0.key == "class_names" && $0.storedType.contains("O") }) {
+            // np.array(names) of Python strings with a None, or dtype=object: a pickle.
+            throw PenvizError(error.kind, error.message + "; save class names as np.array(names, dtype=str), or give --class-names FILE")
+        }
         guard let found else { return nil }
         do {
-            return (found.key, try found.array.strings())
+            return (.key(found.key), try found.array.strings())
         } catch let error as ArrayError {
             throw PenvizError.input(archive.path, key: found.key, "class names: \(error)")
         }
@@ -137,7 +167,7 @@ public struct RunDiscovery: Sendable {
     /// and for a pattern the part before its `_features`/`/features` (`train_features_rank*` → `train`);
     /// anything else → the key itself.
     static func splitName(ofFeaturesKey key: String) -> String {
-        for suffix in ["_features", "/features"] where key.hasSuffix(suffix) && key.count > suffix.count {
+        for suffix in RunKeys.splitSeparators.map({ $0 + "features" }) where key.hasSuffix(suffix) && key.count > suffix.count {
             return String(key.dropLast(suffix.count))
         }
         for infix in ["_features", "/features"] where RunKeys.isPattern(key) {

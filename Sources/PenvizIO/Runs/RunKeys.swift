@@ -41,10 +41,42 @@ public struct RunKeys: Sendable {
         self.logits = logits
     }
 
+    /// The separators between a split's name and its part: `train_features`,
+    /// `train/features` (a folder or an npz path) and `train.features` (safetensors style).
+    static let splitSeparators = ["_", "/", "."]
+
     /// The key of split `split`'s `part` (`features`, `labels`, `logits`):
-    /// `split_part` or `split/part`, whichever `keys` holds.
+    /// `split_part`, `split/part` or `split.part`, whichever `keys` holds.
     static func splitKey(_ split: String, _ part: String, in keys: Set<String>) -> String? {
-        ["\(split)_\(part)", "\(split)/\(part)"].first { keys.contains($0) }
+        splitSeparators.map { "\(split)\($0)\(part)" }.first { keys.contains($0) }
+    }
+
+    /// The placeholder for a split's name in a key given on the command line:
+    /// `--features-key '{split}_feats'` names the features of every split at once.
+    static let splitPlaceholder = "{split}"
+
+    /// True when `key` holds the ``splitPlaceholder``.
+    static func isSplitTemplate(_ key: String) -> Bool {
+        key.contains(splitPlaceholder)
+    }
+
+    /// `template` with the split's name in place of ``splitPlaceholder``.
+    static func filling(_ template: String, split: String) -> String {
+        template.replacingOccurrences(of: splitPlaceholder, with: split)
+    }
+
+    /// The splits that `template` (holding ``splitPlaceholder`` once) names among `keys`:
+    /// each key that matches with a non-empty name in place of the placeholder, in
+    /// display order.
+    static func splits(matching template: String, in keys: Set<String>) -> [(name: String, key: String)] {
+        let parts = template.components(separatedBy: splitPlaceholder)
+        guard parts.count == 2 else { return [] }
+        let (prefix, suffix) = (parts[0], parts[1])
+        var found: [String: String] = [:]
+        for key in keys where key.count > prefix.count + suffix.count && key.hasPrefix(prefix) && key.hasSuffix(suffix) {
+            found[String(key.dropFirst(prefix.count).dropLast(suffix.count))] = key
+        }
+        return ordered(Set(found.keys)).map { (name: $0, key: found[$0]!) }
     }
 
     /// True when `key` is a glob pattern (`*`, `?` or `[…]`), as in
@@ -87,10 +119,15 @@ public struct RunKeys: Sendable {
     static func splitNames(in keys: Set<String>) -> [String] {
         var names = Set<String>()
         for key in keys {
-            for suffix in ["_features", "/features"] where key.hasSuffix(suffix) && key.count > suffix.count {
+            for suffix in splitSeparators.map({ $0 + "features" }) where key.hasSuffix(suffix) && key.count > suffix.count {
                 names.insert(String(key.dropLast(suffix.count)))
             }
         }
+        return ordered(names)
+    }
+
+    /// Split names in display order: train, val, test, then the rest by name.
+    private static func ordered(_ names: Set<String>) -> [String] {
         let preferred = preferredSplitOrder.filter { names.contains($0) }
         return preferred + names.subtracting(preferred).sorted()
     }

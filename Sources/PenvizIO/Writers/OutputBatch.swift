@@ -19,6 +19,9 @@ import Darwin
 /// A target that exists and is neither a regular file nor a folder (a device such
 /// as `/dev/null` or `/dev/stdout`, a pipe) is written in place when it is added:
 /// there is no file to replace, and renaming over it would replace the device.
+///
+/// Missing parent folders of a target are made when it is added (as `mkdir -p`);
+/// those the batch made are removed again, when empty, if it does not commit.
 public final class OutputBatch {
     /// A temporary file waiting for the commit.
     private struct Pending {
@@ -28,6 +31,8 @@ public final class OutputBatch {
     }
 
     private var pending: [Pending] = []
+    /// Folders this batch made, outermost first.
+    private var madeFolders: [String] = []
 
     /// An empty batch.
     public init() {}
@@ -71,6 +76,7 @@ public final class OutputBatch {
             }
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
+            try makeFolder(folder, for: path)
             let template = (folder as NSString).appendingPathComponent(".\(url.lastPathComponent).XXXXXX.tmp")
             guard let (descriptor, temporaryPath, slot) = InterruptCleanup.createTemporaryFile(template, suffixLength: 4) else {
                 throw Self.failure(path, "cannot create a file in '\(folder)'")
@@ -93,6 +99,7 @@ public final class OutputBatch {
             for file in pending { try Self.flush(file.temporaryPath, replacing: file.target) }
             while let file = pending.first {
                 guard rename(file.temporaryPath, file.target) == 0 else { throw Self.failure(file.target, "cannot replace the file") }
+                renamedAny = true
                 InterruptCleanup.forget(file.slot)
                 pending.removeFirst()
             }
@@ -102,13 +109,38 @@ public final class OutputBatch {
         }
     }
 
-    /// Removes every temporary file not yet renamed.
+    /// Removes every temporary file not yet renamed, and the folders made for them
+    /// (innermost first; a folder that is not empty stays).
     private func discard() {
         for file in pending {
             unlink(file.temporaryPath)
             InterruptCleanup.forget(file.slot)
         }
         pending = []
+        if renamedAny { return }
+        for folder in madeFolders.reversed() { rmdir(folder) }
+        madeFolders = []
+    }
+
+    /// True once a target has been renamed into place: its folders stay.
+    private var renamedAny = false
+
+    /// Makes `folder` and its missing parents, remembering each one made.
+    private func makeFolder(_ folder: String, for target: String) throws {
+        var missing: [String] = []
+        var current = folder
+        var existing = stat()
+        while !current.isEmpty, current != "/", stat(current, &existing) != 0 {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        for path in missing.reversed() {
+            if mkdir(path, 0o777) == 0 {
+                madeFolders.append(path)
+            } else if errno != EEXIST {
+                throw Self.failure(target, "cannot make the folder '\(path)'")
+            }
+        }
     }
 
     /// Flushes the temporary file to disk and gives it the permissions `target` will have.

@@ -42,16 +42,16 @@ struct Calibrate: ParsableCommand {
     @Option(help: ArgumentHelp("The split every figure is measured on (default: test, else the fitting split).", valueName: "split"))
     var evalSplit: String?
 
-    @Option(help: ArgumentHelp("Number of bins M, 1–10000.", valueName: "M"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of bins M, 1–10000.", valueName: "M"))
     var bins: Int = 15
 
     @Option(help: ArgumentHelp("Bins of equal width on [0, 1], or of equal mass.", valueName: "width|mass"))
     var binning: CalibrationBinning = .width
 
-    @Option(help: ArgumentHelp("Bootstrap resamples for each ECE interval, 0–100000; 0 draws none.", valueName: "B"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Bootstrap resamples for each ECE interval, 0–100000; 0 draws none.", valueName: "B"))
     var bootstrap: Int = 200
 
-    @Option(help: ArgumentHelp("Seed of the bootstrap resamples.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the bootstrap resamples.", valueName: "n"))
     var seed: UInt64 = 0
 
     @OptionGroup(title: "Output")

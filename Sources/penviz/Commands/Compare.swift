@@ -42,7 +42,7 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Runs")
     var runLabels: RunLabelOptions
 
-    @Option(help: ArgumentHelp("A triplet to draw, by name or id; repeat for more rows.", valueName: "a,b,c"))
+    @Option(help: ArgumentHelp("A triplet to draw, by name or id; repeat for more rows.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: [ClassTriplet] = []
 
     @Option(help: ArgumentHelp("An automatic triplet, searched in the first run; repeat for both.", valueName: "similar|different"))

@@ -5,6 +5,8 @@ import PenvizIO
 import PenvizRender
 import PenvizReport
 
+extension AugmentedLayout: ExpressibleByArgument {}
+
 /// `penviz erasure`: how much a run's logits still tell examples apart (the paper's Section 4).
 struct Erasure: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +35,7 @@ struct Erasure: ParsableCommand {
     @Argument(help: ArgumentHelp("One or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
     var runPaths: [String]
 
-    @Option(help: ArgumentHelp("Classes a and b of the difference z_a − z_b, by name or id.", valueName: "a,b"))
+    @Option(help: ArgumentHelp("Classes a and b of the difference z_a − z_b, by name or id.", valueName: "a,b"), transform: ClassPair.init(parsing:))
     var classes: ClassPair
 
     @Option(help: ArgumentHelp("The split whose augmented logits to use: the key S_logits_aug.", valueName: "split"))
@@ -43,6 +45,11 @@ struct Erasure: ParsableCommand {
     var key: String?
 
     @Option(help: ArgumentHelp(
+        "The axes of the augmented logits: NLK (examples, passes, classes) or LNK (torch.stack over the passes);"
+            + " default: told from the labels and the shape.", valueName: "NLK|LNK"))
+    var layout: AugmentedLayout?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "At most this many examples, a seeded sample when the array holds more: the estimate costs N²·L (2–1000000).",
         valueName: "n"))
     var maxRows: Int = RunErasure.defaultMaxRows
@@ -70,11 +77,12 @@ struct Erasure: ParsableCommand {
         try InputProtection.check(inputs: runPaths + names.inputFiles, outputs: output.files)
         let key = self.key ?? "\(split ?? "train")_logits_aug"
         let loaded = try runPaths.map { path in
-            guard let run = try names.augmentedRun(path) else {
+            guard let run = try names.augmentedRun(path, layout: layout) else {
                 throw PenvizError.input(
                     path, "no augmented logits found (information erasure reads the N×L×K logits of L augmented passes per example,"
                         + " saved as S_logits_aug; `penviz inspect \(path)` lists the keys)")
             }
+            run.notes.forEach(Diagnostics.note)
             return run
         }
         let labels = runLabels.labels(of: loaded.map(\.name))

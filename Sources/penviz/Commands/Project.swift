@@ -24,7 +24,7 @@ struct Project: ParsableCommand {
     @Argument(help: ArgumentHelp("The run: .npz, .safetensors or a folder of .npy files.", valueName: "run"))
     var runPath: String
 
-    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c.", valueName: "a,b,c"))
+    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: ClassTriplet
 
     @Option(help: ArgumentHelp("The split to project (default: val when the run has it, else its first split).", valueName: "name"))
@@ -36,7 +36,7 @@ struct Project: ParsableCommand {
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
-    @Option(help: ArgumentHelp("Output file: .csv, .npy or .json.", valueName: "file"))
+    @Option(help: ArgumentHelp("Output file: .csv, .npy or .json (missing folders are made).", valueName: "file"))
     var out: String
 
     @OptionGroup(title: "Run keys")

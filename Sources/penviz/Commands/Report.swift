@@ -48,17 +48,21 @@ struct Report: ParsableCommand {
     @OptionGroup(title: "Runs")
     var runLabels: RunLabelOptions
 
-    @Option(help: ArgumentHelp("A triplet to draw besides the automatic ones, by name or id; repeat for more rows.", valueName: "a,b,c"))
+    @Option(help: ArgumentHelp("A triplet to draw besides the automatic ones, by name or id; repeat for more rows.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: [ClassTriplet] = []
 
     @Option(
         help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"))
     var splits: SplitNames?
 
-    @Option(help: ArgumentHelp("Classes a and b of information erasure (default: the two most frequent classes of the augmented examples, else the first triplet's first two).", valueName: "a,b"))
+    @Option(help: ArgumentHelp("Classes a and b of information erasure (default: the two most frequent classes of the augmented examples, else the first triplet's first two).", valueName: "a,b"), transform: ClassPair.init(parsing:))
     var erasureClasses: ClassPair?
 
     @Option(help: ArgumentHelp(
+        "The axes of the augmented logits, NLK or LNK (default: told from the labels and the shape).", valueName: "NLK|LNK"))
+    var erasureLayout: AugmentedLayout?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "At most this many examples in information erasure, a seeded sample when there are more (2–1000000).", valueName: "n"))
     var erasureMaxRows: Int = RunErasure.defaultMaxRows
 
@@ -74,13 +78,13 @@ struct Report: ParsableCommand {
     @Flag(help: "Leave the figures' backgrounds transparent.")
     var transparent = false
 
-    @Option(help: ArgumentHelp("PNG pixels per point, 0.25–16.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("PNG pixels per point, 0.25–16.", valueName: "n"))
     var scale: Double = 2
 
-    @Option(help: ArgumentHelp("At most this many points a class in each plane panel (at least 1), a seeded sample (default: all).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many points a class in each plane panel (at least 1), a seeded sample (default: all).", valueName: "n"))
     var perClass: Int?
 
-    @Option(help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("The report's title (default: the run labels).", valueName: "text"))
@@ -125,10 +129,11 @@ struct Report: ParsableCommand {
     private func erasure(of runs: [ComparedRun], fallback: Triplet) throws -> ReportErasure {
         let augmented: [AugmentedRun?]
         do {
-            augmented = try runs.map { try runOptions.names.augmentedRun($0.run.source) }
+            augmented = try runs.map { try runOptions.names.augmentedRun($0.run.source, layout: erasureLayout) }
         } catch let error as PenvizError where error.kind == .input {
             return .skipped("\(error.message).")
         }
+        augmented.forEach { $0?.notes.forEach(Diagnostics.note) }
         let keys = augmented.map { Set($0.map { Array($0.logits.keys) } ?? []) }
         let shared = keys.dropFirst().reduce(keys[0]) { $0.intersection($1) }
         guard let key = shared.contains("train_logits_aug") ? "train_logits_aug" : shared.sorted().first else {

@@ -13,8 +13,9 @@ struct ClassNamesOption: ParsableArguments {
     var inputFiles: [String] { classNames.map { [$0] } ?? [] }
 
     /// The augmented logits of the run at `path` for information erasure, with these
-    /// class names; nil when it holds none (``RunDiscovery/augmentedRun(in:)``).
-    func augmentedRun(_ path: String) throws -> AugmentedRun? {
-        try RunDiscovery(classNamesFile: classNames).augmentedRun(in: try openArchive(path))
+    /// class names, in `layout` (nil: told from the labels and the shape); nil when it
+    /// holds none (``RunDiscovery/augmentedRun(in:layout:)``).
+    func augmentedRun(_ path: String, layout: AugmentedLayout?) throws -> AugmentedRun? {
+        try RunDiscovery(classNamesFile: classNames).augmentedRun(in: try openArchive(path), layout: layout)
     }
 }

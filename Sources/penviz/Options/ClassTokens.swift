@@ -1,14 +1,30 @@
+import ArgumentParser
+import Foundation
 import PenvizCore
 
 /// Classes as the user types them in `--classes`: comma-separated ids or
 /// names, resolved against a run and required to be distinct. Shared by
 /// ``ClassTriplet`` and ``ClassPair``.
 enum ClassTokens {
-    /// The `count` non-empty tokens of `argument`, or nil when it has another number of them.
-    static func split(_ argument: String, count: Int) -> [String]? {
+    /// The `count` non-empty tokens of `argument`.
+    ///
+    /// - Throws: `ValidationError` saying how many classes the option needs and how
+    ///   many it got ("needs three classes, got 2"), or that one is empty.
+    static func split(_ argument: String, count: Int) throws -> [String] {
         let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == count, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        guard parts.count == count else {
+            throw ValidationError("needs \(number(count)) classes separated by commas, got \(parts.count)")
+        }
+        guard parts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw ValidationError("needs \(number(count)) classes, and one of them is empty")
+        }
         return parts
+    }
+
+    /// "two", "three", or the digits.
+    private static func number(_ count: Int) -> String {
+        let words = ["no", "one", "two", "three"]
+        return count < words.count ? words[count] : String(count)
     }
 
     /// The class ids of `tokens` in `run`; a usage error for an unknown class
@@ -16,10 +32,8 @@ enum ClassTokens {
     static func ids(_ tokens: [String], in run: some ClassNaming) throws -> [Int] {
         let ids = try tokens.map(run.classID(for:))
         guard Set(ids).count == ids.count else {
-            let words = ["", "", "two", "three"]
-            let many = ids.count < words.count ? words[ids.count] : String(ids.count)
             throw PenvizError.usage(
-                "--classes \(tokens.joined(separator: ",")) names the same class twice; give \(many) distinct classes")
+                "--classes \(tokens.joined(separator: ",")) names the same class twice; give \(number(ids.count)) distinct classes")
         }
         return ids
     }

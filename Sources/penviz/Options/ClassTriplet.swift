@@ -3,18 +3,18 @@ import PenvizCore
 
 /// Three classes as the user typed them (`--classes airplane,automobile,bird`
 /// or `--classes 0,1,2`); resolved against a run's class names.
-struct ClassTriplet: ExpressibleByArgument, CustomStringConvertible {
+struct ClassTriplet: CustomStringConvertible {
     /// The three tokens, each an id or a name.
     let tokens: [String]
 
-    init?(argument: String) {
-        guard let tokens = ClassTokens.split(argument, count: 3) else { return nil }
-        self.tokens = tokens
+    /// The classes of `argument`; the `transform` of every option that takes them.
+    ///
+    /// - Throws: `ValidationError` when it does not hold three non-empty classes.
+    init(parsing argument: String) throws {
+        tokens = try ClassTokens.split(argument, count: 3)
     }
 
     var description: String { tokens.joined(separator: ",") }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 
     /// The class ids in `run`; fails (usage) on an unknown or repeated class,
     /// and (input) when the run has fewer than three classes.

@@ -8,7 +8,7 @@ import PenvizReport
 /// of each picking its format, so one run of a command can write the same
 /// figure as PNG and SVG (and PDF) from one read of the data.
 struct FigureFiles: ParsableArguments {
-    @Option(help: ArgumentHelp("Draw the figure to this file: .png, .svg or .pdf; repeat for more formats.", valueName: "file"))
+    @Option(help: ArgumentHelp("Draw the figure to this file: .png, .svg or .pdf (missing folders are made); repeat for more formats.", valueName: "file"))
     var out: [String] = []
 
     /// Checks every extension and that no file is named twice, before any work,

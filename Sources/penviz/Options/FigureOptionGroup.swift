@@ -9,19 +9,19 @@ struct FigureOptionGroup: ParsableArguments {
     @OptionGroup
     var page: PageOptionGroup
 
-    @Option(help: ArgumentHelp("Point diameter in points, 0.1–50.", valueName: "pt"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Point diameter in points, 0.1–50.", valueName: "pt"))
     var pointSize: Double = 2.2
 
-    @Option(help: ArgumentHelp("Point opacity, 0–1.", valueName: "a"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Point opacity, 0–1.", valueName: "a"))
     var pointAlpha: Double = 0.5
 
-    @Option(help: ArgumentHelp("At most this many points a class (at least 1), a seeded sample (default: all).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many points a class (at least 1), a seeded sample (default: all).", valueName: "n"))
     var perClass: Int?
 
-    @Option(help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Panels with more points than this (0 or more) are drawn as per-class densities.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Panels with more points than this (0 or more) are drawn as per-class densities.", valueName: "n"))
     var densityThreshold: Int = 200_000
 
     func validate() throws {

@@ -7,7 +7,7 @@ import PenvizRender
 struct OutputOptions: ParsableArguments {
     @OptionGroup var figures: FigureFiles
 
-    @Option(help: ArgumentHelp("Write every metric to this .json file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write every metric to this .json file (missing folders are made).", valueName: "file"))
     var metrics: String?
 
     /// Every file the command writes: the figures, then the metrics.

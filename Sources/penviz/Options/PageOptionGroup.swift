@@ -3,13 +3,13 @@ import PenvizRender
 
 /// The page of a figure without scatter points: size, resolution, background, title.
 struct PageOptionGroup: ParsableArguments {
-    @Option(help: ArgumentHelp("Page width in points, 72–14400 (default: fits the panels).", valueName: "pt"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Page width in points, 72–14400 (default: fits the panels).", valueName: "pt"))
     var width: Double?
 
-    @Option(help: ArgumentHelp("Page height in points, 72–14400 (default: fits the panels).", valueName: "pt"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Page height in points, 72–14400 (default: fits the panels).", valueName: "pt"))
     var height: Double?
 
-    @Option(help: ArgumentHelp("PNG pixels per point, 0.25–16; a PNG holds at most 100 million pixels.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("PNG pixels per point, 0.25–16; a PNG holds at most 100 million pixels.", valueName: "n"))
     var scale: Double = 3
 
     @Flag(help: "Leave the background transparent.")
