@@ -63,7 +63,7 @@ struct ReliabilityFigureTests {
         #expect(shaded.map(\.fill) == [Color(grey: 1, alpha: 0.55), ReliabilityFigure.gapColor.withAlpha(0.18)])
     }
 
-    @Test("the dashed diagonal, the axes fixed at 0–1 with free aspect, the notes in the plot")
+    @Test("the dashed diagonal, the axes fixed at 0–1 with free aspect, no notes in the plot, MCE on the bin of the largest gap")
     func frame() {
         let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: Self.reliability, notes: ["ECE 0.1", "MCE 0.2"]))
         let diagonal = panel.marks.contains { mark in
@@ -73,20 +73,53 @@ struct ReliabilityFigureTests {
         #expect(diagonal)
         #expect(panel.xLimits == 0...1 && panel.yLimits == 0...1 && panel.aspect == .free)
         #expect(panel.title == "t" && panel.yLabel == "accuracy")
-        let notes = panel.marks.compactMap { mark -> String? in
-            if case .text(let text) = mark { return text.text }
+        // Gaps: (0.25, 0.5] accuracy 1/2 against confidence 0.325 (0.175); (0.75, 1] accuracy 2/3 against 0.9 (0.233):
+        // the MCE is the second, whose gap reaches 0.9, so the label sits inside its top.
+        let texts = panel.marks.compactMap { mark -> TextMark? in
+            if case .text(let text) = mark { return text }
             return nil
         }
-        #expect(notes == ["ECE 0.1", "MCE 0.2"])
+        #expect(texts.map(\.text) == ["MCE"])
+        #expect(texts.first?.position == .data(Point(x: 0.875, y: 0.9 - 0.015)))
     }
 
-    @Test("the histogram: a bar per non-empty bin, its share of the examples in percent")
+    @Test("the histogram: a bar per non-empty bin, its share of the examples in percent, its count, the caption")
     func histogram() {
-        let panel = ReliabilityFigure.histogramPanel(Self.reliability)
+        let panel = ReliabilityFigure.histogramPanel(Self.reliability, caption: "ECE 0.1 · MCE 0.2")
         let bars = Self.rectangles(panel)
         #expect(bars.map(\.x) == [0.25...0.5, 0.75...1])
         #expect(bars.map(\.y.upperBound) == [40, 60])
         #expect(panel.xLimits == 0...1 && panel.yLimits == 0...100 && panel.xLabel == "confidence")
+        #expect(panel.caption == "ECE 0.1 · MCE 0.2")
+        let counts = panel.marks.compactMap { mark -> TextMark? in
+            if case .text(let text) = mark { return text }
+            return nil
+        }
+        #expect(counts.map(\.text) == ["2", "3"])
+        #expect(counts.map(\.position) == [.data(Point(x: 0.375, y: 43)), .data(Point(x: 0.875, y: 63))])
+    }
+
+    @Test("a bin of under 1 % of the examples is drawn pale")
+    func sparseBins() {
+        // 199 examples at confidence 0.9, all correct, and one at 0.3, wrong: its bin holds 0.5 %.
+        let reliability = ReliabilityDiagram(
+            confidences: [0.3] + Array(repeating: 0.9, count: 199), correct: [false] + Array(repeating: true, count: 199), binCount: 4)
+        let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: reliability))
+        // The accuracy bars, told by their colour: the sparse bin's (height 0) pale, the full bin's not.
+        let bars = Self.rectangles(panel).filter { $0.fill?.withAlpha(1) == ReliabilityFigure.accuracyColor }
+        #expect(bars.map(\.x) == [0.25...0.5, 0.75...1])
+        #expect(bars.map { $0.fill?.alpha } == [0.3, 0.85])
+        // The pale bin's outline is faint; the full bin's is not.
+        let outlines = panel.marks.compactMap { mark -> Color? in
+            guard case .path(let path) = mark, path.fill == nil, path.points.count == 4 else { return nil }
+            return path.stroke?.color
+        }
+        #expect(outlines.contains(ReliabilityFigure.gapColor.withAlpha(0.45)) && outlines.contains(ReliabilityFigure.gapColor))
+    }
+
+    @Test("counts are written in at most four characters")
+    func shortCounts() {
+        #expect([7, 912, 7645, 12_345, 76_000, 1_234_567].map(ReliabilityFigure.shortCount) == ["7", "912", "7.6k", "12k", "76k", "1.2M"])
     }
 
     @Test("the figure: each row of diagrams over a shorter row of histograms, the legend beside the first, axes labelled once")

@@ -38,6 +38,16 @@ import Testing
         #expect(ticks.labels == ["0", "5e11", "1e12", "1.5e12", "2e12", "2.5e12"])
     }
 
+    @Test func aStepTooFineForItsRangeIsCoarsenedAndNoRangeHangs() {
+        // 1e12 steps of 1e-12 across 0…1: coarsened to a nice step giving at most the maximum.
+        let fine = Ticks(step: 1e-12, in: 0...1)
+        #expect(fine.values.count <= Ticks.maximumCount && fine.values.count > 2)
+        #expect(fine.step == Ticks.niceStep(atLeast: 1.0 / Double(Ticks.maximumCount - 2)))
+        // Infinite or NaN ends give no ticks instead of an endless stride.
+        #expect(Ticks(step: 1, in: -Double.infinity...0).values.isEmpty)
+        #expect(Ticks(step: 1e-300, in: -1e300...1e300).values.count <= Ticks.maximumCount)
+    }
+
     @Test func zeroWidthRangeHasOneTick() {
         let ticks = Ticks.nice(in: 5...5, maxIntervals: 5)
         #expect(ticks.step == 0)

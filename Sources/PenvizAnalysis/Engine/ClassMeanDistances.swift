@@ -20,6 +20,9 @@ enum ClassMeanDistances {
     static func mean(_ means: [[Double]]) -> Double {
         let p = means.count, d = means[0].count
         precondition(p >= 2, "ClassMeanDistances: needs two or more means")
+        // Every product of the process runs on the BLAS's single thread: a call into its own
+        // pool beside another thread's product can leave the pool spinning for ever.
+        _ = BLASThreads.single
         // μ̄ = (1/P) Σ_k μ_k, then m_k = μ_k − μ̄, row-major P×D
         var average = [Double](repeating: 0, count: d)
         for mean in means { for i in 0..<d { average[i] += mean[i] } }

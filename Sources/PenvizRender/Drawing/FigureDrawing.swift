@@ -123,6 +123,16 @@ extension FigureLayout {
             case .box:
                 renderer.draw(.rectangle(Rect(x: key.x - half, y: key.y - half, width: 2 * half, height: 2 * half)),
                               fill: item.entry.color, stroke: nil)
+            case .hatchedBox(let hatch):
+                let box = Rect(x: key.x - half, y: key.y - half, width: 2 * half, height: 2 * half)
+                renderer.draw(.rectangle(box), fill: item.entry.color, stroke: nil)
+                // Three "/" lines, as the bars' hatching: through the centre and half a side to either side.
+                for offset in [-half, 0, half] {
+                    let from = Point(x: box.minX + max(0, offset), y: box.maxY - max(0, -offset))
+                    let to = Point(x: box.maxX - max(0, -offset), y: box.minY + max(0, offset))
+                    renderer.draw(.polyline([from, to]), fill: nil, stroke: Stroke(color: hatch, width: 0.5))
+                }
+                renderer.draw(.rectangle(box), fill: nil, stroke: Stroke(color: hatch, width: 0.6))
             }
             draw(item.label, on: renderer)
         }

@@ -6,7 +6,9 @@ extension Ticks {
     static func forPlotArea(limits: AxisLimits, frame: Rect, aspect: Panel.Aspect,
                             theme: Theme, metrics: some FontMetrics) -> (x: Ticks, y: Ticks) {
         func step(_ extent: Double, _ length: Double) -> Double {
-            niceStep(atLeast: extent / Double(max(2, Int(length / theme.tickSpacing))))
+            // About one tick every tickSpacing points, between 2 and Ticks.maximumCount intervals on any length.
+            let intervals = length.isFinite ? min(max(2, length / theme.tickSpacing), Double(Ticks.maximumCount - 2)) : 2
+            return niceStep(atLeast: extent / intervals.rounded(.down))
         }
         var xStep = step(limits.width, frame.width)
         var yStep = step(limits.height, frame.height)

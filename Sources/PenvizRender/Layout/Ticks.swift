@@ -10,8 +10,23 @@ public struct Ticks: Equatable, Sendable {
     /// The label of each tick, formatted alike (same number of decimals).
     public let labels: [String]
 
-    /// Ticks at multiples of `step` inside `range`, labelled alike.
-    public init(step: Double, in range: ClosedRange<Double>) {
+    /// The most ticks an axis gets: a step that would give more is coarsened to a
+    /// nice step giving at most this many, so no range and step can cost more.
+    public static let maximumCount = 1000
+
+    /// Ticks at multiples of `step` inside `range` (at most ``maximumCount``), labelled alike.
+    public init(step requested: Double, in range: ClosedRange<Double>) {
+        guard range.lowerBound.isFinite, range.upperBound.isFinite else {
+            (step, values, labels) = (0, [], [])
+            return
+        }
+        var step = requested
+        if requested > 0, range.upperBound > range.lowerBound,
+            !(range.upperBound / requested - range.lowerBound / requested < Double(Ticks.maximumCount - 1))
+        {
+            // Too fine a step: width/(maximumCount − 2) leaves fewer than maximumCount ticks, and is coarser.
+            step = Ticks.niceStep(atLeast: (range.upperBound - range.lowerBound) / Double(Ticks.maximumCount - 2))
+        }
         self.step = step
         guard step > 0, range.upperBound > range.lowerBound else {
             values = [range.lowerBound]

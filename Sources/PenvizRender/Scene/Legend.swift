@@ -11,6 +11,9 @@ public struct Legend: Equatable, Sendable {
         case line
         /// A filled square, as bars.
         case box
+        /// A filled square hatched with diagonal lines of this colour and outlined in
+        /// it, as the gap bars of a reliability diagram.
+        case hatchedBox(Color)
     }
 
     /// One labelled key.
