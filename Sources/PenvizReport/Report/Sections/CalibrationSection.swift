@@ -20,12 +20,12 @@ extension ReportDocument.Section {
             + " (Guo et al. 2017); it never changes the predictions, so accuracy stays put.\(interval)"
         let figure = figures.next(
             .reliability,
-            caption: "Reliability diagrams, one column per run: before temperature scaling on top, after it below. Bars are each"
+            caption: "Reliability diagrams of each run (rows) before and after temperature scaling (columns). Bars are each"
                 + " bin's accuracy; the hatched bars span the gap to the bin's mean confidence, on orange above the bar where"
                 + " the model is over-confident, on light blue inside it where it is under-confident; pale bins hold under 1 % of"
                 + " the examples, and MCE marks the bin of the largest gap; the dashed diagonal is perfect calibration. Under each"
                 + " diagram, the share of examples in each bin with its count, and the ECE, MCE and NLL.",
-            description: "Reliability diagrams: accuracy against confidence per bin, before and after temperature scaling, one column per run.")
+            description: "Reliability diagrams: accuracy against confidence per bin, before and after temperature scaling, one row per run.")
 
         var table = ReportTable(
             caption: "Calibration on \(evalSplit), before (T = 1) and after temperature scaling (T = T*)",
