@@ -52,6 +52,28 @@ struct ReportCommandTests {
         #expect((comparison["triplets"] as! [[String: Any]]).map { $0["kind"] as? String } == ["given", "similar", "different"])
     }
 
+    @Test("calibrate's options reach the report: its metrics and its method line say them; out of range they are usage errors")
+    func calibrationOptions() throws {
+        let (hard, smoothed) = try Self.runs()
+        defer { hard.cleanUp(); smoothed.cleanUp() }
+        let folder = hard.path("report")
+        let result = try PenvizProcess.run([
+            "report", hard.run.path, smoothed.run.path, "--out", folder, "--bins", "10", "--binning", "mass", "--bootstrap", "0",
+            "--fit-split", "val", "--eval-split", "val", "--seed", "7",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/metrics.json"))) as! [String: Any]
+        let calibration = metrics["calibration"] as! [String: Any]
+        #expect(calibration["bin_count"] as? Int == 10 && calibration["binning"] as? String == "mass")
+        #expect(calibration["bootstrap_resamples"] as? Int == 0 && calibration["seed"] as? Int == 7)
+        let markdown = try String(contentsOfFile: "\(folder)/report.md", encoding: .utf8)
+        #expect(markdown.contains("10 equal-mass bins"))
+        for bad in [["--bins", "0"], ["--bootstrap", "-1"]] {
+            let refused = try PenvizProcess.run(["report", hard.run.path, smoothed.run.path, "--out", hard.path("other")] + bad)
+            #expect(refused.status == 64 && refused.stderrLines.count == 1, "\(refused.stderr)")
+        }
+    }
+
     @Test("augmented logits: the erasure figure is written and measured on the two most frequent labelled classes")
     func erasure() throws {
         let (hard, smoothed) = try Self.runs(augmented: true)

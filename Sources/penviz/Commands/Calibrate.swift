@@ -5,7 +5,6 @@ import PenvizIO
 import PenvizRender
 import PenvizReport
 
-extension CalibrationBinning: ExpressibleByArgument {}
 
 /// `penviz calibrate`: reliability diagrams, ECE and temperature scaling for runs.
 struct Calibrate: ParsableCommand {
@@ -36,20 +35,8 @@ struct Calibrate: ParsableCommand {
     @OptionGroup(title: "Runs")
     var runLabels: RunLabelOptions
 
-    @Option(help: ArgumentHelp("The split T* is fitted on (default: val, else the run's first split).", valueName: "split"))
-    var fitSplit: String?
-
-    @Option(help: ArgumentHelp("The split every figure is measured on (default: test, else the fitting split).", valueName: "split"))
-    var evalSplit: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of bins M, 1–10000.", valueName: "M"))
-    var bins: Int = 15
-
-    @Option(help: ArgumentHelp("Bins of equal width on [0, 1], or of equal mass.", valueName: "width|mass"))
-    var binning: CalibrationBinning = .width
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Bootstrap resamples for each ECE interval, 0–100000; 0 draws none.", valueName: "B"))
-    var bootstrap: Int = 200
+    @OptionGroup(title: "Calibration")
+    var calibration: CalibrationOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the bootstrap resamples.", valueName: "n"))
     var seed: UInt64 = 0
@@ -65,8 +52,6 @@ struct Calibrate: ParsableCommand {
 
     func validate() throws {
         try runLabels.check(runCount: runPaths.count)
-        try OptionRange.check("--bins", bins, in: OptionRange.bins)
-        try OptionRange.check("--bootstrap", bootstrap, in: OptionRange.bootstrap)
     }
 
     func run() throws {
@@ -74,11 +59,9 @@ struct Calibrate: ParsableCommand {
         try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let loaded = try runOptions.load(runPaths)
         let labels = runLabels.labels(of: loaded.map(\.name))
-        let settings = CalibrationSettings(binCount: bins, binning: binning, resamples: bootstrap, seed: seed)
+        let settings = calibration.settings(seed: seed)
         let runs = try loaded.indices.map { index in
-            try RunCalibration(
-                label: labels[index], run: loaded[index], alpha: runLabels.alpha(ofRun: index), fitSplit: fitSplit,
-                evalSplit: evalSplit, settings: settings)
+            try calibration.calibration(of: loaded[index], label: labels[index], alpha: runLabels.alpha(ofRun: index), seed: seed)
         }
         runs.flatMap(\.notes).forEach(Diagnostics.note)
 

@@ -84,8 +84,11 @@ struct Report: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many points a class in each plane panel (at least 1), a seeded sample (default: all).", valueName: "n"))
     var perClass: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the per-class sample.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the per-class sample and of the bootstrap resamples.", valueName: "n"))
     var seed: UInt64 = 0
+
+    @OptionGroup(title: "Calibration")
+    var calibration: CalibrationOptions
 
     @Option(help: ArgumentHelp("The report's title (default: the run labels).", valueName: "text"))
     var title: String?
@@ -109,8 +112,8 @@ struct Report: ParsableCommand {
             splits: splits?.names, includeBias: !noBias, skippingAutomaticPastLimit: true)
         let runs = comparison.runs
 
-        let settings = CalibrationSettings()
-        let calibrations = try runs.map { try RunCalibration(label: $0.label, run: $0.run, alpha: $0.alpha, settings: settings) }
+        let settings = calibration.settings(seed: seed)
+        let calibrations = try runs.map { try calibration.calibration(of: $0.run, label: $0.label, alpha: $0.alpha, seed: seed) }
         calibrations.flatMap(\.notes).forEach(Diagnostics.note)
         let erasure = try self.erasure(of: runs, fallback: comparison.triplets[0].triplet)
         if case .skipped(let reason) = erasure { Diagnostics.note("information erasure skipped: \(reason)") }
