@@ -103,6 +103,19 @@ def cpu_name():
                 platform.processor())
 
 
+def command_sections(bench, data, out, repo):
+    """The "Every command" table (median, min, max, peak RSS) and the "Commands" block of a results file,
+    with DATA and OUT standing for the data and scratch folders."""
+    lines = ["", "## Every command", "", "| command | median s | min s | max s | peak RSS MB |", "|---|---|---|---|---|"]
+    for name in bench.times:
+        ts = bench.times[name]
+        lines.append(f"| {name} | {statistics.median(ts):.3f} | {min(ts):.3f} | {max(ts):.3f} | {max(bench.rss[name]) / MB:.0f} |")
+    lines += ["", "## Commands", "", "DATA is the generated data folder, OUT a scratch folder.", "", "```"]
+    for name, command in bench.commands.items():
+        lines += [f"# {name}", shown(command).replace(data, "DATA").replace(out, "OUT").replace(repo + "/", "")]
+    return lines + ["```", ""]
+
+
 def measure_issue8(args, repo):
     """Issue 8's targets (projection, drawing, auto triplets, the main job), written to args.out."""
     data, penviz, py = args.data, args.penviz, args.python
@@ -200,15 +213,7 @@ def measure_issue8(args, repo):
         "| target | measured | goal | met |", "|---|---|---|---|",
     ]
     lines += [f"| {what} | {value} | {goal} | {'yes' if ok else '**no**'} |" for what, value, goal, ok in targets]
-    lines += ["", "## Every command", "", "| command | median s | min s | max s | peak RSS MB |", "|---|---|---|---|---|"]
-    for name in bench.times:
-        ts = bench.times[name]
-        lines.append(f"| {name} | {statistics.median(ts):.3f} | {min(ts):.3f} | {max(ts):.3f} | {max(bench.rss[name]) / MB:.0f} |")
-    lines += ["", "## Commands", "", "DATA is the generated data folder, OUT a scratch folder.", "", "```"]
-    for name, command in bench.commands.items():
-        lines.append(f"# {name}")
-        lines.append(shown(command).replace(data, "DATA").replace(out, "OUT").replace(repo + "/", ""))
-    lines += ["```", ""]
+    lines += command_sections(bench, data, out, repo)
     with open(args.out, "w") as file:
         file.write("\n".join(lines))
     print("\n".join(lines[8:8 + 2 + len(targets)]))
@@ -434,14 +439,7 @@ def measure_hardening(args, repo):
         "| target | measured | goal | met |", "|---|---|---|---|",
     ]
     lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
-    lines += ["", "## Every command", "", "| command | median s | min s | max s | peak RSS MB |", "|---|---|---|---|---|"]
-    for name in bench.times:
-        ts = bench.times[name]
-        lines.append(f"| {name} | {statistics.median(ts):.3f} | {min(ts):.3f} | {max(ts):.3f} | {max(bench.rss[name]) / MB:.0f} |")
-    lines += ["", "## Commands", "", "DATA is the generated data folder, OUT a scratch folder.", "", "```"]
-    for name, command in bench.commands.items():
-        lines += [f"# {name}", shown(command).replace(data, "DATA").replace(out, "OUT").replace(repo + "/", "")]
-    lines += ["```", ""]
+    lines += command_sections(bench, data, out, repo)
     with open(args.out_hardening, "w") as file:
         file.write("\n".join(lines))
     print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
