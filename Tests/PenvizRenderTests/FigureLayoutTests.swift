@@ -194,6 +194,26 @@ import Testing
         }
     }
 
+    @Test(arguments: Array(stride(from: 300.0, through: 900.0, by: 15)))
+    func oneFigureFollowsOneTickRule(width: Double) {
+        // Two columns of a reliability diagram: the first keeps room for its axis
+        // label, so its plot area is narrower. Equal limits must still get equal
+        // ticks, on the bars and the histogram alike, whatever the page width.
+        let bars = [Panel(title: "before", aspect: .free, xLimits: 0...1, yLimits: 0...1, yLabel: "accuracy"),
+                    Panel(title: "after", aspect: .free, xLimits: 0...1, yLimits: 0...1)]
+        let counts = [Panel(aspect: .free, xLimits: 0...1, yLimits: 0...100, xLabel: "confidence", yLabel: "% of examples"),
+                      Panel(aspect: .free, xLimits: 0...1, yLimits: 0...100, xLabel: "confidence")]
+        let figure = Figure(rows: [.init(panels: bars, heightWeight: 3), .init(panels: counts)],
+                            options: FigureOptions(width: width, height: width * 0.6))
+        let layout = FigureLayout(figure, metrics: metrics)
+        #expect(layout.rows[0][0].frame.width < layout.rows[0][1].frame.width)
+        for row in layout.rows {
+            #expect(row[0].xTicks == row[1].xTicks, "page width \(width)")
+            #expect(row[0].yTicks == row[1].yTicks, "page width \(width)")
+        }
+        #expect(layout.rows[0][0].xTicks == layout.rows[1][0].xTicks, "page width \(width)")
+    }
+
     @Test func rowsKeepOnlyTheRoomTheirLabelsNeed() {
         // A reliability diagram: bars above, a count histogram with the x label below.
         let bars = Panel(title: "run · test", aspect: .free, xLimits: 0...1, yLimits: 0...1, yLabel: "accuracy")

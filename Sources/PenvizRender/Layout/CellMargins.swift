@@ -90,22 +90,26 @@ struct CellMargins {
         let limits = AxisLimits.solve(
             for: figure, frames: frames, padding: theme.dataPadding,
             markerReach: theme.templateDiameter(pointSize: figure.options.pointSize) / 2 + 1)
+        // One tick rule a figure: density chosen for the narrowest plot area of the
+        // figure and the shortest of each row (rows differ in height on purpose).
+        let narrowest = frames.joined().map(\.width).min() ?? 0
         return figure.rows.indices.map { row in
-            figure.rows[row].panels.indices.map { column in
+            let room = Size(width: narrowest, height: frames[row].map(\.height).min() ?? 0)
+            return figure.rows[row].panels.indices.map { column in
                 layout(figure.rows[row].panels[column], cell: cells[row][column],
-                       transform: DataTransform(limits: limits[row][column], frame: frames[row][column]),
+                       transform: DataTransform(limits: limits[row][column], frame: frames[row][column]), tickRoom: room,
                        yLabelX: frames[row][column].minX - leftWithoutTickLabels[column] - yTickLabelWidth[column],
                        pointSize: figure.options.pointSize, metrics: metrics)
             }
         }
     }
 
-    /// Places one panel's ticks and labels around its plot area.
-    /// The vertical axis label's left edge is at `yLabelX`.
-    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, yLabelX: Double, pointSize: Double,
-                        metrics: some FontMetrics) -> PanelLayout {
+    /// Places one panel's ticks and labels around its plot area, with tick density
+    /// chosen for a plot area of size `tickRoom`. The vertical axis label's left edge is at `yLabelX`.
+    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, tickRoom: Size, yLabelX: Double,
+                        pointSize: Double, metrics: some FontMetrics) -> PanelLayout {
         let frame = transform.frame
-        let ticks = Ticks.forPlotArea(limits: transform.limits, frame: frame, aspect: panel.aspect,
+        let ticks = Ticks.forPlotArea(limits: transform.limits, room: tickRoom, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
         func text(_ string: String, _ position: Point, _ anchor: TextAnchor, _ font: Font, _ color: Color,
                   _ orientation: PlacedText.Orientation = .horizontal, maxWidth: Double? = nil) -> PlacedText {
