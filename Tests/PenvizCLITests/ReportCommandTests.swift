@@ -52,6 +52,34 @@ struct ReportCommandTests {
         #expect((comparison["triplets"] as! [[String: Any]]).map { $0["kind"] as? String } == ["given", "similar", "different"])
     }
 
+    @Test("one run: a report of its own, each number read against its yardstick, nothing compared")
+    func singleRun() throws {
+        let (hard, smoothed) = try Self.runs(augmented: true)
+        defer { hard.cleanUp(); smoothed.cleanUp() }
+        let folder = smoothed.path("report")
+        let result = try PenvizProcess.run([
+            "report", smoothed.run.path, "--labels", "smoothed", "--out", folder, "--erasure-layout", "NLK",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in Self.outputs + ["figures/erasure.svg", "figures/erasure.png"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name)"), "\(name) missing")
+        }
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/metrics.json"))) as! [String: Any]
+        #expect((metrics["runs"] as! [Any]).count == 1)
+        let markdown = try String(contentsOfFile: "\(folder)/report.md", encoding: .utf8)
+        #expect(markdown.hasPrefix("# The smoothed run on the paper's measures\n"))
+        #expect(markdown.contains("This report measures one run of a 3-class network with 2 penultimate features"))
+        // val: z = (0, 2x₁, 2x₂ + 2); true minus mean wrong logit −3, 3, −1, 7: gap 1.5.
+        // ls_gap(0.1, K = 3) = ln(2.8/0.1) = 3.33, and 1.5 is more than 15 % below it.
+        #expect(markdown.contains("On val, the smoothed run's logit gap (true logit over the mean wrong one) is 1.50, below the 3.33 that α = 0.1 drives it toward."))
+        // Two augmented examples: ln N = ln 2.
+        #expect(markdown.contains("of the ln N = 0.693 that telling every example apart would take."))
+        #expect(markdown.contains("T\\* = "))
+        for comparative in ["Î / first", "its ratio to the first run", "change columns", "> **Reading the numbers**\n>\n\n"] {
+            #expect(!markdown.contains(comparative), "\(comparative)")
+        }
+    }
+
     @Test("calibrate's options reach the report: its metrics and its method line say them; out of range they are usage errors")
     func calibrationOptions() throws {
         let (hard, smoothed) = try Self.runs()
@@ -113,11 +141,11 @@ struct ReportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/report.html")) == Data("old".utf8))
     }
 
-    @Test("usage errors exit 64: one run, a file as --out, an unknown --embed")
+    @Test("usage errors exit 64: no run, a file as --out, an unknown --embed")
     func usage() throws {
         let (hard, smoothed) = try Self.runs()
         defer { hard.cleanUp(); smoothed.cleanUp() }
-        #expect(try PenvizProcess.run(["report", hard.run.path, "--out", hard.path("r")]).status == 64)
+        #expect(try PenvizProcess.run(["report", "--out", hard.path("r")]).status == 64)
         let file = hard.path("file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         let onFile = try PenvizProcess.run(["report", hard.run.path, smoothed.run.path, "--out", file])

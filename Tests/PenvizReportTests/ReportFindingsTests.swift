@@ -36,6 +36,26 @@ struct ReportFindingsTests {
         #expect(unknown.hasSuffix("hardly changed, from 10.0 in the a run to 10.2 in the b run."))
     }
 
+    @Test("one run's logit gap: against its target when α > 0, unbounded at α = 0, nothing when α is unknown")
+    func logitGapOfOneRun() {
+        #expect(Findings.logitGap(split: "val", of: Value(run: "smoothed", value: 4.307), target: 4.511, alpha: 0.1)
+            == "On val, the smoothed run's logit gap (true logit over the mean wrong one) is 4.31, close to the 4.51 that α = 0.1 drives it toward.")
+        // 6.0 is 33 % above 4.511: outside the 15 % of "close".
+        #expect(Findings.logitGap(split: "test", of: Value(run: "s", value: 6.0), target: 4.511, alpha: 0.1)?
+            .hasSuffix("is 6.00, still above the 4.51 that α = 0.1 drives it toward.") == true)
+        #expect(Findings.logitGap(split: "val", of: Value(run: "hard", value: 15.11), target: nil, alpha: 0)
+            == "On val, the hard run's logit gap (true logit over the mean wrong one) is 15.1: hard targets (α = 0) put no bound on it.")
+        #expect(Findings.logitGap(split: "val", of: Value(run: "x", value: 15.11), target: nil, alpha: nil) == nil)
+    }
+
+    @Test("one run's erasure: Î as a share of ln N")
+    func erasureOfOneRun() {
+        // 0.6602 / 6.397 = 0.10320…
+        #expect(Findings.erasure(of: Value(run: "smoothed", value: 0.6602), lnN: 6.397)
+            == "The smoothed run's logits keep Î = 0.660 nats of information about which training example they came from:"
+                + " 10.3 % of the ln N = 6.40 that telling every example apart would take.")
+    }
+
     @Test("accuracy: +0.59 points changed little; 2.5 points down fell; 1.5 up rose")
     func accuracy() {
         #expect(Findings.accuracy(split: "val", from: Value(run: "hard", value: 0.9287), to: Value(run: "smoothed", value: 0.9346))

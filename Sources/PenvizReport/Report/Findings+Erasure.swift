@@ -17,4 +17,16 @@ extension Findings {
             return "\(subject) \(factorPrefix(factor))more \(what) than \(theRuns(first.run)): \(values)."
         }
     }
+
+    /// How much information about the individual example one run's logits keep, against the most there is
+    /// to keep: the finding of a report on a single run.
+    ///
+    /// "The smoothed run's logits keep Î = 0.660 nats of information about which training example they came from:
+    /// 10.3 % of the ln N = 6.40 that telling every example apart would take."
+    public static func erasure(of run: Value, lnN: Double) -> String {
+        let share = lnN > 0 ? ": \(ReportNumber.significant(100 * run.value / lnN)) % of the ln N = \(ReportNumber.significant(lnN))"
+            + " that telling every example apart would take" : ""
+        return capitalized(theRuns(run.run)) + " logits keep Î = \(ReportNumber.significant(run.value)) nats of information"
+            + " about which training example they came from" + share + "."
+    }
 }

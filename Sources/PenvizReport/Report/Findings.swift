@@ -113,16 +113,29 @@ public enum Findings {
         case .higher(let factor):
             sentence = "On \(split), the logit gap (true logit over the mean wrong one) grew \(factorPrefix(factor))\(values)"
         }
-        if let target, let alpha {
-            let drives = "the \(ReportNumber.significant(target)) that α = \(ReportNumber.parameter(alpha)) drives it toward"
-            let distance = (other.value - target) / target
-            if abs(distance) <= 0.15 {
-                sentence += ", close to \(drives)"
-            } else {
-                sentence += distance > 0 ? ", still above \(drives)" : ", below \(drives)"
-            }
-        }
+        if let target, let alpha { sentence += ", " + towardTarget(other.value, target: target, alpha: alpha) }
         return sentence + "."
+    }
+
+    /// One run's logit gap against the gap its α drives toward: the finding of a report on a single run.
+    /// Nil when α is unknown; a run of α = 0 is said to have no bound.
+    ///
+    /// "On val, the smoothed run's logit gap (true logit over the mean wrong one) is 4.31, close to the 4.51 that
+    /// α = 0.1 drives it toward."
+    public static func logitGap(split: String, of run: Value, target: Double?, alpha: Double?) -> String? {
+        guard let alpha else { return nil }
+        let sentence = "On \(split), \(theRuns(run.run)) logit gap (true logit over the mean wrong one) is"
+            + " \(ReportNumber.significant(run.value))"
+        guard let target, alpha > 0 else { return sentence + ": hard targets (α = 0) put no bound on it." }
+        return sentence + ", " + towardTarget(run.value, target: target, alpha: alpha) + "."
+    }
+
+    /// "close to the 4.51 that α = 0.1 drives it toward" (within 15 %), else "still above …" or "below …".
+    private static func towardTarget(_ value: Double, target: Double, alpha: Double) -> String {
+        let drives = "the \(ReportNumber.significant(target)) that α = \(ReportNumber.parameter(alpha)) drives it toward"
+        let distance = (value - target) / target
+        if abs(distance) <= 0.15 { return "close to \(drives)" }
+        return distance > 0 ? "still above \(drives)" : "below \(drives)"
     }
 
     /// How uniform the wrong-class logits are: `incorrect_spread`, the mean std of the wrong logits.

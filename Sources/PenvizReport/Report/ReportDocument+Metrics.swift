@@ -13,7 +13,9 @@ extension ReportDocument {
             Section.erasure(metrics, figures: &figures),
         ]
         self.init(
-            title: title ?? "What label smoothing did: " + metrics.runs.map(\.label).joined(separator: " vs "),
+            title: title ?? (metrics.runs.count == 1
+                ? "The \(metrics.runs[0].label) run on the paper's measures"
+                : "What label smoothing did: " + metrics.runs.map(\.label).joined(separator: " vs ")),
             lead: [Self.lead(metrics)],
             highlights: sections.compactMap(\.headline).flatMap { $0 },
             sections: sections.map(\.section),
@@ -25,10 +27,19 @@ extension ReportDocument {
             ])
     }
 
-    /// What was compared: each run with its file, α, K and D.
+    /// What was compared: each run with its file, α, K and D. A single run is
+    /// measured on its own, each number read against its own yardstick.
     private static func lead(_ metrics: ReportMetrics) -> String {
         let runs = metrics.comparison.runs
         let described = runs.map { run in "\(run.label) (\(run.source), \(alphaText(run.alpha)))" }
+        if runs.count == 1 {
+            return "This report measures one run of a \(runs[0].classCount)-class network with"
+                + " \(runs[0].dimension) penultimate features, \(described[0]), on the paper's measures: the template-plane"
+                + " picture, the geometry of the penultimate layer and the logits, calibration and information erasure."
+                + " With nothing to compare it with, the findings read each number against its own yardstick: the logit gap"
+                + " against the gap α drives toward, the ECE against the ECE after temperature scaling, Î against ln N."
+                + " Give a second run, such as the same network trained with hard targets, to see what label smoothing changed."
+        }
         return "This report compares \(runs.count) runs of a \(runs[0].classCount)-class network with"
             + " \(runs[0].dimension) penultimate features: \(Findings.list(described))."
             + " Each later run is compared with the first, \(runs[0].label), on the paper's measures: the template-plane"

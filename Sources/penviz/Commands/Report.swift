@@ -12,10 +12,13 @@ extension HTMLReport.Embed: ExpressibleByArgument {}
 /// as one self-contained HTML page, the same report in Markdown, and the JSON.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write an HTML report, a Markdown report and every metric for two or more runs.",
+        abstract: "Write an HTML report, a Markdown report and every metric for one run or more.",
         discussion: """
             Runs penviz compare, calibrate and erasure on the same runs and writes into \
-            the folder --out:
+            the folder --out. With one run the report measures it alone, each number \
+            against its own yardstick (the logit gap against the gap α drives toward, \
+            ECE before and after temperature scaling, Î against ln N); with more, each \
+            later run is compared with the first:
 
               report.html    one self-contained page: style and figures inline, nothing \
             fetched (figures as SVG, or PNG with --embed png); prints cleanly
@@ -42,7 +45,7 @@ struct Report: ParsableCommand {
                   --classes T-shirt/top,Pullover,Shirt --out report
             """)
 
-    @Argument(help: ArgumentHelp("Two or more runs: .npz, .safetensors or folders of .npy files; the first is the reference.", valueName: "run"))
+    @Argument(help: ArgumentHelp("One run or more: .npz, .safetensors or folders of .npy files; the first is the reference.", valueName: "run"))
     var runPaths: [String]
 
     @OptionGroup(title: "Runs")
@@ -97,7 +100,7 @@ struct Report: ParsableCommand {
     var runOptions: RunOptions
 
     func validate() throws {
-        guard runPaths.count >= 2 else { throw ValidationError("report needs at least two runs, got \(runPaths.count)") }
+        guard !runPaths.isEmpty else { throw ValidationError("report needs a run") }
         try runLabels.check(runCount: runPaths.count)
         if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
         try OptionRange.check("--scale", scale, in: OptionRange.scale)

@@ -65,7 +65,8 @@ extension ReportDocument.Section {
         for run in runs where run.temperatureOutcome == .lowerBound || run.temperatureOutcome == .upperBound {
             blocks.append(.note("\(run.label): T* lies on the edge of the searched range 0.05–20; the best temperature may lie beyond it."))
         }
+        // A single run has nothing to compare: what scaling did to it is the headline.
         return Built(section: .init(id: "calibration", title: "Calibration", blocks: blocks),
-                     headline: comparisons + smoothing)
+                     headline: runs.count == 1 ? scalings : comparisons + smoothing)
     }
 }

@@ -24,15 +24,16 @@ extension ReportDocument.Section {
         var table = ReportTable(
             caption: "Information erasure for \(classes[0]) − \(classes[1]) on \(report.key)",
             columns: [.init("run", numeric: false), .init("α"), .init("N"), .init("L"), .init("Î (nats)"), .init("ln N"),
-                      .init("Î / ln N"), .init("σ²"), .init("Î / first")])
+                      .init("Î / ln N"), .init("σ²")] + (runs.count > 1 ? [.init("Î / first")] : []))
         for (index, run) in runs.enumerated() {
             table.append([
                 .text(run.label), .text(run.alpha.map(ReportNumber.parameter) ?? "–"),
                 .text(ReportNumber.count(run.count)), .text(String(run.passes)), .text(ReportNumber.cell(run.information)),
                 .text(ReportNumber.cell(run.lnN)), .text(ReportNumber.cell(run.lnN > 0 ? run.information / run.lnN : nil)),
                 .text(ReportNumber.cell(run.variance)),
-                .text(index > 0 && runs[0].information > 0 ? ReportNumber.ratio(run.information / runs[0].information) : "–"),
-            ])
+            ] + (runs.count > 1
+                ? [.text(index > 0 && runs[0].information > 0 ? ReportNumber.ratio(run.information / runs[0].information) : "–")]
+                : []))
         }
         let sampled = runs.filter { $0.examples > $0.count }.map {
             "\($0.label): N = \(ReportNumber.count($0.count)), a seeded sample of its \(ReportNumber.count($0.examples)) examples"
@@ -40,11 +41,13 @@ extension ReportDocument.Section {
         let sample: [ReportDocument.Block] = sampled.isEmpty ? [] : [
             .note("The estimate costs N²·L exponentials, so it used a sample: " + sampled.joined(separator: "; ") + " (--erasure-max-rows).")
         ]
-        let findings = runs.dropFirst().map { run in
-            Findings.erasure(
-                from: .init(run: runs[0].label, value: runs[0].information), to: .init(run: run.label, value: run.information),
-                lnN: run.lnN)
-        }
+        let findings = runs.count == 1
+            ? [Findings.erasure(of: .init(run: runs[0].label, value: runs[0].information), lnN: runs[0].lnN)]
+            : runs.dropFirst().map { run in
+                Findings.erasure(
+                    from: .init(run: runs[0].label, value: runs[0].information), to: .init(run: run.label, value: run.information),
+                    lnN: run.lnN)
+            }
         return Built(section: .init(id: "erasure", title: title,
                                     blocks: [.paragraph(intro), .figure(figure), .table(table)] + sample + [.findings(findings)]),
                      headline: findings)

@@ -58,8 +58,8 @@ extension ReportDocument.Section {
         let splits = runs[0].splits.map(\.name)
         let intro = "Label smoothing asks every example to be close to its own class template and equally far from all"
             + " the others. The logits then show it: a bounded gap between the true logit and the wrong ones, and wrong"
-            + " logits of nearly equal value. Whole-split measures, over all K classes in the full feature space;"
-            + " the change columns give the later run over the first (a ratio), or the difference for accuracy."
+            + " logits of nearly equal value. Whole-split measures, over all K classes in the full feature space"
+            + (runs.count > 1 ? "; the change columns give the later run over the first (a ratio), or the difference for accuracy." : ".")
 
         var columns: [ReportTable.Column] = [.init("metric", numeric: false)]
         for split in splits {
@@ -79,6 +79,12 @@ extension ReportDocument.Section {
 
         let held = ReportDocument.heldOutSplit(splits)
         var findings: [String] = [], headline: [String] = []
+        if runs.count == 1, let split = runs[0].splits.first(where: { $0.name == held }),
+           let sentence = Findings.logitGap(
+               split: held, of: .init(run: runs[0].label, value: split.gap), target: split.lsGap, alpha: runs[0].alpha) {
+            findings.append(sentence)
+            headline.append(sentence)
+        }
         for run in runs.dropFirst() {
             guard let first = runs[0].splits.first(where: { $0.name == held }),
                   let other = run.splits.first(where: { $0.name == held }) else { continue }

@@ -33,7 +33,8 @@ extension ReportDocument.Section {
             columns += labels.dropFirst().map { .init("\($0) / \(labels[0])", group: split) }
         }
         var table = ReportTable(
-            caption: "Tightness of each panel (mean class spread / template separation; smaller is tighter), and its ratio to the first run",
+            caption: "Tightness of each panel (mean class spread / template separation; smaller is tighter)"
+                + (labels.count > 1 ? ", and its ratio to the first run" : ""),
             columns: columns)
         var ratios = [[Double]](repeating: [], count: labels.count)
         for triplet in comparison.triplets {
