@@ -31,6 +31,9 @@ struct OptionRangeTests {
         Case(arguments: ["calibrate", "--bootstrap=-1"], mustSay: ["--bootstrap", "0…100000"]),
         Case(arguments: ["report", "--scale", "1e308"], mustSay: ["--scale", "0.25…16"]),
         Case(arguments: ["report", "--per-class=-3"], mustSay: ["--per-class", "at least 1"]),
+        Case(arguments: ["plot", "--font-scale", "0.1"], mustSay: ["--font-scale", "0.5…3", "got 0.1"]),
+        Case(arguments: ["calibrate", "--font-scale", "nan"], mustSay: ["--font-scale", "0.5…3"]),
+        Case(arguments: ["report", "--font-scale", "4"], mustSay: ["--font-scale", "0.5…3", "got 4"]),
     ]
 
     @Test(arguments: cases)

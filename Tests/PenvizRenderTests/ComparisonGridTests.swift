@@ -112,4 +112,23 @@ struct ComparisonGridTests {
             #expect(abs(header.bounds.center.x - middle) < 1e-9)
         }
     }
+
+    @Test("axis labels name the plane's basis by the row's classes: e1 under every panel, e2 on the first column only")
+    func axisLabels() throws {
+        var grid = try Self.grid()
+        #expect(grid.figure(options: FigureOptions()).rows.allSatisfy { row in
+            row.panels.allSatisfy { $0.xLabel == nil && $0.yLabel == nil }
+        })
+        grid.panels.axisLabels = true
+        let figure = grid.figure(options: FigureOptions())
+        #expect(figure.rows[1].panels.map(\.xLabel) == Array(repeating: "e1 (owl → dog)", count: 4))
+        #expect(figure.rows[1].panels.map(\.yLabel) == ["e2 (towards cat)", nil, nil, nil])
+    }
+
+    @Test("the legend and the points take the options' palette, by slot")
+    func palette() throws {
+        let figure = try Self.grid().figure(options: FigureOptions(palette: .tolHighContrast))
+        #expect(figure.rows[0].legend?.entries.map(\.color) == Palette.tolHighContrast.colors)
+        #expect(figure.rows[0].panels.allSatisfy { $0.classes.map(\.color) == Palette.tolHighContrast.colors })
+    }
 }

@@ -19,9 +19,9 @@ struct ErasureFigureTests {
 
     @Test("unlabelled: one grey stroke per example at x = μ from its smallest to its largest difference")
     func strokes() {
-        let figure = ErasureFigure(classes: Self.classes, axisNames: ("cat", "dog"),
+        let figure = ErasureFigure(classNames: ["cat", "dog"], axisNames: ("cat", "dog"),
                                    columns: [.init(title: "run", differences: Self.f)])
-        let panel = figure.panel(figure.columns[0], diagonal: -3...4, yLabel: nil)
+        let panel = figure.panel(figure.columns[0], classes: Self.classes, diagonal: -3...4, yLabel: nil)
         let strokes = Self.segments(panel)
         #expect(strokes.count == 1)
         #expect(strokes[0].starts == [Point(x: 1, y: 0), Point(x: -2, y: -3), Point(x: 4, y: 4)])
@@ -36,9 +36,9 @@ struct ErasureFigureTests {
 
     @Test("labelled: the strokes of each class in its colour, N in all")
     func classes() {
-        let figure = ErasureFigure(classes: Self.classes, axisNames: ("cat", "dog"),
+        let figure = ErasureFigure(classNames: ["cat", "dog"], axisNames: ("cat", "dog"),
                                    columns: [.init(title: "run", differences: Self.f, classIndex: [1, 0, 1])])
-        let strokes = Self.segments(figure.panel(figure.columns[0], diagonal: -3...4, yLabel: nil))
+        let strokes = Self.segments(figure.panel(figure.columns[0], classes: Self.classes, diagonal: -3...4, yLabel: nil))
         #expect(strokes.map(\.starts.count) == [1, 2])
         #expect(strokes.map { $0.stroke.color.withAlpha(1) } == Self.classes.map(\.color))
         #expect(strokes[0].starts == [Point(x: -2, y: -3)])
@@ -48,7 +48,7 @@ struct ErasureFigureTests {
     func figure() {
         let wide = Matrix([[-10, 10], [0, 1]])
         let figure = ErasureFigure(
-            classes: Self.classes, axisNames: ("cat", "dog"),
+            classNames: ["cat", "dog"], axisNames: ("cat", "dog"),
             columns: [.init(title: "hard", caption: "σ² = 1", differences: wide, classIndex: [0, 1]),
                       .init(title: "smoothed", differences: Self.f, classIndex: [0, 1, 1])]
         ).figure(options: FigureOptions(width: 500, height: 300))

@@ -39,6 +39,23 @@ import Testing
         #expect(placed.text == "goldfis…" && placed.bounds.width == 40)
     }
 
+    @Test func captionsWrapBetweenListItemsThenAtSpacesAndCutTheLastLine() {
+        let font = Font(size: 10)  // 5 pt a character
+        // Whole items of a " · " list when they fit: 100 pt holds 20 characters.
+        #expect(PlacedText.wrapped("ECE 0.0174 (CI 0.01–0.02) · MCE 0.772 · NLL 0.231", maxWidth: 130, maxLines: 2,
+                                   font: font, metrics: FixedMetrics())
+            == ["ECE 0.0174 (CI 0.01–0.02)", "MCE 0.772 · NLL 0.231"])
+        // An item too long for a line: broken at spaces instead, each line as full as it can be.
+        #expect(PlacedText.wrapped("tightness of the three classes", maxWidth: 60, maxLines: 3, font: font,
+                                   metrics: FixedMetrics())
+            == ["tightness of", "the three", "classes"])
+        // What is left after the last line's room is cut with "…".
+        #expect(PlacedText.wrapped("one two three four five six", maxWidth: 40, maxLines: 2, font: font,
+                                   metrics: FixedMetrics())
+            == ["one two", "three f…"])
+        #expect(PlacedText.wrapped("short", maxWidth: 100, maxLines: 2, font: font, metrics: FixedMetrics()) == ["short"])
+    }
+
     @Test func controlCharactersAreDrawnAsEscapes() {
         let placed = PlacedText("do\ng\u{1B}[31m", at: Point(x: 0, y: 0), anchor: TextAnchor(.leading, .top),
                                 font: Font(size: 10), color: .black, metrics: FixedMetrics())

@@ -24,7 +24,7 @@ struct ReliabilityFigureTests {
     @Test("one accuracy bar per non-empty bin, as high as the bin's accuracy, over its bin")
     func accuracyBars() {
         let panel = ReliabilityFigure.diagramPanel(.init(title: "run · test", reliability: Self.reliability))
-        let bars = Self.rectangles(panel).filter { $0.fill?.red == ReliabilityFigure.accuracyColor.red }
+        let bars = Self.rectangles(panel).filter { $0.fill?.red == Palette.okabeIto[0].red }
         #expect(bars.count == 2)
         #expect(bars.map(\.x) == [0.25...0.5, 0.75...1])
         #expect(bars.map(\.y.lowerBound) == [0, 0])
@@ -34,7 +34,7 @@ struct ReliabilityFigureTests {
     @Test("the gap runs from the accuracy to the mean confidence, shaded and outlined, and is hatched inside")
     func gaps() throws {
         let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: Self.reliability))
-        let gaps = Self.rectangles(panel).filter { $0.fill?.red != ReliabilityFigure.accuracyColor.red }
+        let gaps = Self.rectangles(panel).filter { $0.fill?.red != Palette.okabeIto[0].red }
         // A shaded rectangle and an outline per non-empty bin.
         #expect(gaps.count == 4)
         let shaded = gaps.filter { $0.fill != nil }
@@ -58,9 +58,9 @@ struct ReliabilityFigureTests {
     @Test("a gap above its bar (over-confident) gets the gap tint; one inside its bar is lightened, not tinted")
     func gapTints() {
         let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: Self.reliability))
-        let shaded = Self.rectangles(panel).filter { $0.fill != nil && $0.fill?.red != ReliabilityFigure.accuracyColor.red }
+        let shaded = Self.rectangles(panel).filter { $0.fill != nil && $0.fill?.red != Palette.okabeIto[0].red }
         // Bin (0.25, 0.5]: accuracy 0.5 above confidence 0.325; bin (0.75, 1]: accuracy 2/3 below 0.9.
-        #expect(shaded.map(\.fill) == [Color(grey: 1, alpha: 0.55), ReliabilityFigure.gapColor.withAlpha(0.18)])
+        #expect(shaded.map(\.fill) == [Color(grey: 1, alpha: 0.55), Palette.okabeIto.contrast.withAlpha(0.18)])
     }
 
     @Test("the dashed diagonal, the axes fixed at 0–1 with free aspect, no notes in the plot, MCE on the bin of the largest gap")
@@ -106,7 +106,7 @@ struct ReliabilityFigureTests {
             confidences: [0.3] + Array(repeating: 0.9, count: 199), correct: [false] + Array(repeating: true, count: 199), binCount: 4)
         let panel = ReliabilityFigure.diagramPanel(.init(title: "t", reliability: reliability))
         // The accuracy bars, told by their colour: the sparse bin's (height 0) pale, the full bin's not.
-        let bars = Self.rectangles(panel).filter { $0.fill?.withAlpha(1) == ReliabilityFigure.accuracyColor }
+        let bars = Self.rectangles(panel).filter { $0.fill?.withAlpha(1) == Palette.okabeIto[0] }
         #expect(bars.map(\.x) == [0.25...0.5, 0.75...1])
         #expect(bars.map { $0.fill?.alpha } == [0.3, 0.85])
         // The pale bin's outline is faint; the full bin's is not.
@@ -114,7 +114,7 @@ struct ReliabilityFigureTests {
             guard case .path(let path) = mark, path.fill == nil, path.points.count == 4 else { return nil }
             return path.stroke?.color
         }
-        #expect(outlines.contains(ReliabilityFigure.gapColor.withAlpha(0.45)) && outlines.contains(ReliabilityFigure.gapColor))
+        #expect(outlines.contains(Palette.okabeIto.contrast.withAlpha(0.45)) && outlines.contains(Palette.okabeIto.contrast))
     }
 
     @Test("counts are written in at most four characters")

@@ -22,8 +22,13 @@ struct ReportMetricsTests {
     func keys() throws {
         let skipped = try ReportTestRuns.content(augmented: false).metrics
         let document = try JSONSerialization.jsonObject(with: JSONOutput.encode(skipped)) as! [String: Any]
-        #expect(Set(document.keys) == ["schema_version", "runs", "comparison", "calibration", "erasure", "erasure_note"])
+        #expect(Set(document.keys)
+            == ["schema_version", "runs", "comparison", "calibration", "erasure", "erasure_note", "figure_style"])
         #expect(document["schema_version"] as? Int == 1)
+        // ReportTestRuns draws with the default look.
+        let style = document["figure_style"] as! [String: Any]
+        #expect(style["font_scale"] as? Double == 1 && style["palette"] as? String == "okabe-ito")
+        #expect(style["axis_labels"] as? Bool == false)
         #expect(document["erasure"] is NSNull)
         #expect(document["erasure_note"] as? String == "no run stores augmented logits.")
         let runs = document["runs"] as! [[String: Any]]

@@ -59,16 +59,10 @@ extension FigureLayout {
             renderer.draw(text: label.text, at: label.position, anchor: label.anchor, font: label.font,
                           color: label.color, orientation: .horizontal, halo: theme.templateLabelHalo)
         }
-        for mark in panel.marks {
-            guard case .text(let text) = mark else { continue }
-            let position: Point
-            switch text.position {
-            case .data(let point): position = transform.page(point)
-            case .frame(let x, let y): position = Point(x: frame.minX + x * frame.width, y: frame.maxY - y * frame.height)
-            }
-            renderer.draw(text: text.text, at: position, anchor: text.anchor, font: text.font, color: text.color,
-                          orientation: .horizontal,
-                          halo: text.halo.map { Stroke(color: $0, width: theme.templateLabelHalo.width) })
+        for mark in layout.markTexts {
+            renderer.draw(text: mark.text.text, at: mark.text.position, anchor: mark.text.anchor, font: mark.text.font,
+                          color: mark.text.color, orientation: .horizontal,
+                          halo: mark.halo.map { Stroke(color: $0, width: theme.templateLabelHalo.width) })
         }
         for text in layout.texts { draw(text, on: renderer) }
     }

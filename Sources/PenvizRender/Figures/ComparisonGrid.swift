@@ -78,14 +78,14 @@ public struct ComparisonGrid: Sendable {
 
     /// The figure with `options`: column headers from the columns, panel titles
     /// from the columns, and per row its label, its panels and a legend of its
-    /// three classes (coloured by slot).
+    /// three classes (coloured by slot from the options' palette).
     public func figure(options: FigureOptions) -> Figure {
         let figureRows = rows.map { row in
-            let classes = ClassStyle.slots(row.classNames)
+            let classes = ClassStyle.slots(row.classNames, palette: options.palette)
             let rowPanels = zip(columns, zip(row.points, row.captions)).map { column, pointsAndCaption in
                 panels.panel(points: pointsAndCaption.0, classes: classes, title: column.title, caption: pointsAndCaption.1)
             }
-            return Figure.Row(label: row.label, panels: rowPanels, legend: Legend(classes: classes))
+            return Figure.Row(label: row.label, panels: PlanePanels.sideBySide(rowPanels), legend: Legend(classes: classes))
         }
         return Figure(rows: figureRows, columnHeaders: columns.map(\.header), options: options)
     }

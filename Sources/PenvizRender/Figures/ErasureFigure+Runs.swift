@@ -11,8 +11,6 @@ extension ErasureFigure {
         precondition(!runs.isEmpty, "ErasureFigure: needs at least one run")
         let ids = runs[0].classIDs
         let hasOthers = runs.contains { $0.exampleLabels?.contains { !ids.contains($0) } ?? false }
-        let classes = ClassStyle.slots(ids.map { classNames[$0] })
-            + (hasOthers ? [ClassStyle(name: "other classes", color: Color(grey: 0.6))] : [])
         let columns = runs.map { run in
             let estimate = run.estimate
             return Column(
@@ -22,6 +20,6 @@ extension ErasureFigure {
                 differences: run.differences,
                 classIndex: run.exampleLabels?.map { ids.firstIndex(of: $0) ?? 2 })
         }
-        self.init(classes: classes, axisNames: (classNames[ids[0]], classNames[ids[1]]), columns: columns)
+        self.init(classNames: ids.map { classNames[$0] }, hasOtherClasses: hasOthers, axisNames: (classNames[ids[0]], classNames[ids[1]]), columns: columns)
     }
 }

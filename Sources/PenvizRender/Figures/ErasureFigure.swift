@@ -13,7 +13,7 @@ import PenvizCore
 ///
 /// ```swift
 /// let figure = ErasureFigure(
-///     classes: ClassStyle.slots(["T-shirt/top", "Shirt"]), axisNames: ("T-shirt/top", "Shirt"),
+///     classNames: ["T-shirt/top", "Shirt"], axisNames: ("T-shirt/top", "Shirt"),
 ///     columns: [.init(title: "hard · Î = 2.47", differences: f, classIndex: slots)]
 /// ).figure(options: FigureOptions(width: 600, height: 320))
 /// ```
@@ -26,7 +26,8 @@ public struct ErasureFigure: Sendable {
         public var caption: String?
         /// `f_{x,l}`: N rows (examples) × L columns (passes).
         public var differences: Matrix
-        /// Each example's index in ``ErasureFigure/classes``; nil draws every stroke in one grey.
+        /// Each example's index in ``ErasureFigure/classNames`` (that count for another class);
+        /// nil draws every stroke in one grey.
         public var classIndex: [Int]?
 
         /// A column from its parts.
@@ -40,8 +41,12 @@ public struct ErasureFigure: Sendable {
         }
     }
 
-    /// The colours and legend names that ``Column/classIndex`` refers to.
-    public var classes: [ClassStyle]
+    /// The classes that ``Column/classIndex`` refers to, for the legend; coloured by
+    /// slot from the options' palette.
+    public var classNames: [String]
+    /// Whether some strokes belong to neither class: their index is `classNames.count`,
+    /// and they are drawn in ``otherClassesColor``.
+    public var hasOtherClasses: Bool
     /// The two classes whose logits are subtracted, a then b, for the axis labels.
     public var axisNames: (a: String, b: String)
     /// The panels, left to right.
@@ -49,15 +54,19 @@ public struct ErasureFigure: Sendable {
 
     /// The colour of strokes without a class.
     public static let unlabelledColor = Color(grey: 0.25)
+    /// The colour of strokes of a class other than a and b.
+    public static let otherClassesColor = Color(grey: 0.6)
     /// The width of a stroke in points.
     static let strokeWidth = 0.7
     /// The opacity of a stroke, so piled-up strokes read darker.
     static let strokeAlpha = 0.55
 
-    /// A figure of `columns` for the classes named `axisNames`.
-    public init(classes: [ClassStyle], axisNames: (a: String, b: String), columns: [Column]) {
+    /// A figure of `columns` for the classes named `axisNames`, their strokes
+    /// coloured by `classNames` (and grey for other classes when `hasOtherClasses`).
+    public init(classNames: [String], hasOtherClasses: Bool = false, axisNames: (a: String, b: String), columns: [Column]) {
         precondition(!columns.isEmpty, "ErasureFigure: needs at least one column")
-        self.classes = classes
+        self.classNames = classNames
+        self.hasOtherClasses = hasOtherClasses
         self.axisNames = axisNames
         self.columns = columns
     }
@@ -67,15 +76,23 @@ public struct ErasureFigure: Sendable {
         Size(width: Double(columns) * 265 + 150, height: 330)
     }
 
+    /// The class styles of the strokes with `palette`: a and b by slot, then the other classes in grey.
+    public func classes(_ palette: Palette) -> [ClassStyle] {
+        ClassStyle.slots(classNames, palette: palette)
+            + (hasOtherClasses ? [ClassStyle(name: "other classes", color: Self.otherClassesColor)] : [])
+    }
+
     /// The figure: one row of panels with shared, equal-aspect axes and, when
     /// any column has classes, a legend of them.
     public func figure(options: FigureOptions) -> Figure {
         var options = options
         options.axes = .shared
+        let classes = classes(options.palette)
         let values = columns.flatMap(\.differences.values)
         let range = (values.min() ?? 0)...(values.max() ?? 0)
         let panels = columns.enumerated().map { index, column in
-            panel(column, diagonal: range, yLabel: index == 0 ? "z(\(axisNames.a)) − z(\(axisNames.b)), each pass" : nil)
+            panel(column, classes: classes, diagonal: range,
+                  yLabel: index == 0 ? "z(\(axisNames.a)) − z(\(axisNames.b)), each pass" : nil)
         }
         let labelled = columns.contains { $0.classIndex != nil }
         let legend = labelled ? Legend(entries: classes.map { Legend.Entry(label: $0.name, color: $0.color, symbol: .line) }) : nil
@@ -83,8 +100,8 @@ public struct ErasureFigure: Sendable {
     }
 
     /// One run's panel: a stroke per example from min to max of its differences
-    /// at x = their mean, over the diagonal f = μ drawn across `diagonal`.
-    public func panel(_ column: Column, diagonal: ClosedRange<Double>, yLabel: String?) -> Panel {
+    /// at x = their mean, coloured by `classes`, over the diagonal f = μ drawn across `diagonal`.
+    public func panel(_ column: Column, classes: [ClassStyle], diagonal: ClosedRange<Double>, yLabel: String?) -> Panel {
         let f = column.differences
         var starts = [[Point]](repeating: [], count: max(1, classes.count))
         var ends = starts

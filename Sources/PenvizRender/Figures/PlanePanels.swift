@@ -12,15 +12,21 @@ public struct PlanePanels: Sendable {
     public var perClass: Int?
     /// The seed of the per-class sample.
     public var seed: UInt64
+    /// Label the axes with the plane's basis, `e1 (a → b)` across and `e2 (towards c)` up;
+    /// off by default, as in the paper, whose panels carry no axis labels.
+    public var axisLabels: Bool
 
-    public init(perClass: Int? = nil, seed: UInt64 = 0) {
+    /// A builder drawing at most `perClass` points a class (nil: all) sampled with `seed`,
+    /// with or without `axisLabels`.
+    public init(perClass: Int? = nil, seed: UInt64 = 0, axisLabels: Bool = false) {
         self.perClass = perClass
         self.seed = seed
+        self.axisLabels = axisLabels
     }
 
-    /// The class styles of a triplet: names from `run`, colours by slot.
-    public static func classes(of plane: TemplatePlane, in run: Run) -> [ClassStyle] {
-        ClassStyle.slots(plane.triplet.ids.map { run.classNames[$0] })
+    /// The class styles of a triplet: names from `run`, colours by slot from `palette`.
+    public static func classes(of plane: TemplatePlane, in run: Run, palette: Palette) -> [ClassStyle] {
+        ClassStyle.slots(plane.triplet.ids.map { run.classNames[$0] }, palette: palette)
     }
 
     /// The panel of `split` on `plane`, titled `title`, with an optional caption:
@@ -46,7 +52,22 @@ public struct PlanePanels: Sendable {
             title: title, classes: classes, points: scatter,
             templates: points.plane.templateCoordinates.map { Point(x: $0.p1, y: $0.p2) })
         panel.caption = caption
+        if axisLabels, classes.count >= 3 {
+            // e1 runs from template a towards b; e2 completes the plane towards c (Gram–Schmidt).
+            panel.xLabel = "e1 (\(classes[0].name) → \(classes[1].name))"
+            panel.yLabel = "e2 (towards \(classes[2].name))"
+        }
         return panel
+    }
+
+    /// `panels` of one triplet set side by side in a row: their vertical axis
+    /// label, the same in all of them, is kept on the first only.
+    public static func sideBySide(_ panels: [Panel]) -> [Panel] {
+        panels.enumerated().map { index, panel in
+            var panel = panel
+            if index > 0 { panel.yLabel = nil }
+            return panel
+        }
     }
 
     /// The rows of `split` labelled with one of the triplet's classes, at most

@@ -50,12 +50,29 @@ public struct ReliabilityFigure: Sendable {
         self.rows = rows
     }
 
-    /// The colour of the accuracy bars.
-    public static let accuracyColor = Color(hex: 0x0072B2)
-    /// The colour of the gap between accuracy and mean confidence: its hatching and outline.
-    public static let gapColor = Color(hex: 0xD55E00)
-    /// The fill under the hatching of an over-confident gap (above its bar).
-    static let overconfidentFill = gapColor.withAlpha(0.18)
+    /// The colours of the bars, from a palette: accuracy in its first colour, the
+    /// gaps in its contrast colour (Okabe & Ito's blue and vermillion by default).
+    public struct Colors: Equatable, Sendable {
+        /// The colour of the accuracy bars.
+        public var accuracy: Color
+        /// The colour of the gap between accuracy and mean confidence: its hatching and outline.
+        public var gap: Color
+
+        /// The colours `palette` gives.
+        public init(_ palette: Palette) {
+            accuracy = palette[0]
+            gap = palette.contrast
+        }
+
+        /// The outline of an accuracy bar: its colour at 65 % of the lightness.
+        var barEdge: Color {
+            Color(red: accuracy.red * 0.65, green: accuracy.green * 0.65, blue: accuracy.blue * 0.65)
+        }
+
+        /// The fill under the hatching of an over-confident gap (above its bar): a light tint of the gap colour.
+        var overconfidentFill: Color { gap.withAlpha(0.18) }
+    }
+
     /// The fill under the hatching of an under-confident gap (inside its bar): the bar lightened with white.
     static let underconfidentFill = Color(grey: 1, alpha: 0.55)
     /// A bin holding less than this share of the examples is drawn pale: its accuracy rests on few examples.
@@ -67,15 +84,17 @@ public struct ReliabilityFigure: Sendable {
     /// A histogram row's height relative to a row of diagrams.
     static let histogramHeight = 0.4
 
-    /// The key to the bars, both directions of the gap, pale bins and the diagonal.
-    public static let legend = Legend(entries: [
-        .init(label: "accuracy", color: accuracyColor.withAlpha(0.85), symbol: .box),
-        .init(label: "over-confident gap", color: overconfidentFill.over(.white), symbol: .hatchedBox(gapColor)),
-        .init(label: "under-confident gap", color: underconfidentFill.over(accuracyColor.withAlpha(0.85).over(.white)),
-              symbol: .hatchedBox(gapColor)),
-        .init(label: "bin of < 1 % of examples", color: accuracyColor.withAlpha(0.3).over(.white), symbol: .box),
-        .init(label: "perfect calibration", color: Color(grey: 0.3), symbol: .line),
-    ])
+    /// The key to the bars, both directions of the gap, pale bins and the diagonal, in `colors`.
+    public static func legend(_ colors: Colors) -> Legend {
+        Legend(entries: [
+            .init(label: "accuracy", color: colors.accuracy.withAlpha(0.85), symbol: .box),
+            .init(label: "over-confident gap", color: colors.overconfidentFill.over(.white), symbol: .hatchedBox(colors.gap)),
+            .init(label: "under-confident gap", color: underconfidentFill.over(colors.accuracy.withAlpha(0.85).over(.white)),
+                  symbol: .hatchedBox(colors.gap)),
+            .init(label: "bin of < 1 % of examples", color: colors.accuracy.withAlpha(0.3).over(.white), symbol: .box),
+            .init(label: "perfect calibration", color: Color(grey: 0.3), symbol: .line),
+        ])
+    }
 
     /// A page that gives each diagram a plot area of about 245 points square.
     public static func pageSize(columns: Int, rows: Int) -> Size {
@@ -85,17 +104,18 @@ public struct ReliabilityFigure: Sendable {
     /// The figure: each row of diagrams, then a row of their histograms captioned
     /// with the diagrams' notes, with the legend beside the first row and
     /// independent axes fixed at 0–1 (histograms 0–100 %). The vertical axis labels
-    /// go on the first column only.
+    /// go on the first column only; the bars take the options' palette.
     public func figure(options: FigureOptions) -> Figure {
         var options = options
         options.axes = .independent
+        let colors = Colors(options.palette)
         var figureRows: [Figure.Row] = []
         for (index, diagrams) in rows.enumerated() {
             figureRows.append(Figure.Row(
                 panels: diagrams.enumerated().map { column, diagram in
-                    Self.diagramPanel(diagram, yLabel: column == 0 ? "accuracy" : nil)
+                    Self.diagramPanel(diagram, yLabel: column == 0 ? "accuracy" : nil, colors: colors)
                 },
-                legend: index == 0 ? Self.legend : nil))
+                legend: index == 0 ? Self.legend(colors) : nil))
             figureRows.append(Figure.Row(
                 panels: diagrams.enumerated().map { column, diagram in
                     Self.histogramPanel(
@@ -108,8 +128,9 @@ public struct ReliabilityFigure: Sendable {
     }
 
     /// The reliability diagram's panel: accuracy bars (pale where sparse), hatched
-    /// gap bars, the mark on the bin of the MCE, and the diagonal.
-    public static func diagramPanel(_ diagram: Diagram, yLabel: String? = "accuracy") -> Panel {
+    /// gap bars, the mark on the bin of the MCE, and the diagonal, in `colors`.
+    public static func diagramPanel(_ diagram: Diagram, yLabel: String? = "accuracy",
+                                    colors: Colors = Colors(.okabeIto)) -> Panel {
         let reliability = diagram.reliability
         let total = reliability.bins.reduce(0) { $0 + $1.count }
         var marks: [Mark] = []
@@ -118,8 +139,8 @@ public struct ReliabilityFigure: Sendable {
             guard let accuracy = bin.accuracy, let confidence = bin.confidence else { continue }
             let sparse = Double(bin.count) < sparseShare * Double(total)
             marks.append(.path(.rectangle(
-                x: bin.lower...bin.upper, y: 0...accuracy, fill: accuracyColor.withAlpha(sparse ? 0.3 : 0.85),
-                stroke: Stroke(color: Color(hex: 0x004A75).withAlpha(sparse ? 0.4 : 1), width: 0.5))))
+                x: bin.lower...bin.upper, y: 0...accuracy, fill: colors.accuracy.withAlpha(sparse ? 0.3 : 0.85),
+                stroke: Stroke(color: colors.barEdge.withAlpha(sparse ? 0.4 : 1), width: 0.5))))
             gaps.append((bin.lower...bin.upper, min(accuracy, confidence)...max(accuracy, confidence), confidence > accuracy, sparse))
         }
         // Gaps go over every bar, so a neighbour's outline never cuts across one. A gap above
@@ -127,14 +148,14 @@ public struct ReliabilityFigure: Sendable {
         // (under-confidence) is lightened with white instead, since the tint and hatching
         // over the blue would read as a dark third colour. The legend shows both.
         for gap in gaps {
-            marks.append(.path(.rectangle(x: gap.x, y: gap.y, fill: gap.overconfident ? overconfidentFill : underconfidentFill)))
+            marks.append(.path(.rectangle(x: gap.x, y: gap.y, fill: gap.overconfident ? colors.overconfidentFill : underconfidentFill)))
         }
         for sparse in [false, true] {
             let group = gaps.filter { $0.sparse == sparse }.map { (x: $0.x, y: $0.y) }
-            let color = gapColor.withAlpha(sparse ? 0.35 : 0.9)
+            let color = colors.gap.withAlpha(sparse ? 0.35 : 0.9)
             marks.append(.segments(hatching(group, spacing: 0.025, stroke: Stroke(color: color, width: 0.5))))
             for gap in group {
-                marks.append(.path(.rectangle(x: gap.x, y: gap.y, stroke: Stroke(color: gapColor.withAlpha(sparse ? 0.45 : 1), width: 0.6))))
+                marks.append(.path(.rectangle(x: gap.x, y: gap.y, stroke: Stroke(color: colors.gap.withAlpha(sparse ? 0.45 : 1), width: 0.6))))
             }
         }
         marks.append(.path(PathMark(
@@ -145,7 +166,7 @@ public struct ReliabilityFigure: Sendable {
             let above = top < 0.9
             marks.append(.text(TextMark(
                 "MCE", at: .data(Point(x: centre, y: above ? top + 0.015 : top - 0.015)),
-                anchor: TextAnchor(.center, above ? .bottom : .top), font: Font(size: 7, weight: .bold), color: gapColor, halo: .white)))
+                anchor: TextAnchor(.center, above ? .bottom : .top), font: Font(size: 7, weight: .bold), color: colors.gap, halo: .white)))
         }
         return Panel(
             title: diagram.title, marks: marks, aspect: .free, xLimits: 0...1, yLimits: 0...1, yLabel: yLabel)
@@ -205,7 +226,7 @@ public struct ReliabilityFigure: Sendable {
                 marks.append(.text(TextMark(
                     shortCount(bin.count), at: .data(Point(x: (bin.lower + bin.upper) / 2, y: inside ? share - 3 : share + 3)),
                     anchor: TextAnchor(.center, inside ? .top : .bottom), font: Font(size: 6),
-                    color: inside ? .white : Color(grey: 0.25))))
+                    color: inside ? .white : Color(grey: 0.25), fitWidth: 0.9 * (bin.upper - bin.lower))))
             }
         }
         return Panel(caption: caption, marks: marks, aspect: .free, xLimits: 0...1, yLimits: 0...100, xLabel: "confidence",

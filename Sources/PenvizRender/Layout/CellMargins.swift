@@ -11,25 +11,25 @@ struct CellMargins {
     let bottom: [Double]
     /// Left of each column's widest vertical tick label: ticks, gaps and the axis label.
     let leftWithoutTickLabels: [Double]
+    /// Each panel's caption broken into lines that fit its cell (at most ``captionMaxLines``), by row and column.
+    let captionLines: [[[String]]]
     /// Each column's widest vertical tick label assumed so far.
     var yTickLabelWidth: [Double]
     /// How far each column's last horizontal tick label may reach past the plot area.
     var rightOverhang: [Double]
     let theme: Theme
 
-    /// Margins for `figure`'s panels, starting from a guess for the tick labels.
-    init(figure: Figure, theme: Theme, metrics: some FontMetrics) {
+    /// The most lines a caption takes: a longer one is cut on its last line.
+    static let captionMaxLines = 2
+
+    /// Margins for `figure`'s panels in `cells`, starting from a guess for the tick labels.
+    init(figure: Figure, cells: [[Rect]], theme: Theme, metrics: some FontMetrics) {
         let tickLabelHeight = metrics.measure("0", in: theme.tickFont).height
         let titleHeight = metrics.measure("Hg", in: theme.panelTitleFont).height
         let axisLabelHeight = metrics.measure("Hg", in: theme.axisLabelFont).height
         let captionHeight = metrics.measure("Hg", in: theme.captionFont).height
         top = figure.rows.map { row in
             row.panels.contains { $0.title != nil } ? titleHeight + theme.panelTitleGap : tickLabelHeight / 2
-        }
-        bottom = figure.rows.map { row in
-            theme.tickLength + theme.tickLabelGap + tickLabelHeight
-                + (row.panels.contains { $0.xLabel != nil } ? theme.axisLabelGap + axisLabelHeight : 0)
-                + (row.panels.contains { $0.caption != nil } ? theme.captionGap + captionHeight : 0)
         }
         leftWithoutTickLabels = (0..<figure.columnCount).map { column in
             let labelled = figure.rows.contains { $0.panels.indices.contains(column) && $0.panels[column].yLabel != nil }
@@ -39,6 +39,23 @@ struct CellMargins {
         yTickLabelWidth = Array(repeating: guess, count: figure.columnCount)
         rightOverhang = Array(repeating: guess / 2, count: figure.columnCount)
         self.theme = theme
+        // A caption is centred under its plot area, which sits off the cell's centre by
+        // half the difference of its side margins: it gets the width that stays in the cell.
+        let offCentre = leftWithoutTickLabels.map { left in abs(left + guess - guess / 2) }
+        captionLines = zip(figure.rows, cells).map { row, cells in
+            zip(row.panels, zip(offCentre, cells)).map { panel, placement in
+                panel.caption.map {
+                    PlacedText.wrapped($0, maxWidth: placement.1.width - placement.0, maxLines: Self.captionMaxLines,
+                                       font: theme.captionFont, metrics: metrics)
+                } ?? []
+            }
+        }
+        bottom = zip(figure.rows, captionLines).map { row, captions in
+            let lines = captions.map(\.count).max() ?? 0
+            return theme.tickLength + theme.tickLabelGap + tickLabelHeight
+                + (row.panels.contains { $0.xLabel != nil } ? theme.axisLabelGap + axisLabelHeight : 0)
+                + (lines > 0 ? theme.captionGap + Double(lines) * captionHeight : 0)
+        }
     }
 
     /// The plot area inside the cell at `row`, `column`: at least the theme's
@@ -96,7 +113,7 @@ struct CellMargins {
         return figure.rows.indices.map { row in
             let room = Size(width: narrowest, height: frames[row].map(\.height).min() ?? 0)
             return figure.rows[row].panels.indices.map { column in
-                layout(figure.rows[row].panels[column], cell: cells[row][column],
+                layout(figure.rows[row].panels[column], cell: cells[row][column], captionLines: captionLines[row][column],
                        transform: DataTransform(limits: limits[row][column], frame: frames[row][column]), tickRoom: room,
                        yLabelX: frames[row][column].minX - leftWithoutTickLabels[column] - yTickLabelWidth[column],
                        pointSize: figure.options.pointSize, metrics: metrics)
@@ -105,9 +122,10 @@ struct CellMargins {
     }
 
     /// Places one panel's ticks and labels around its plot area, with tick density
-    /// chosen for a plot area of size `tickRoom`. The vertical axis label's left edge is at `yLabelX`.
-    private func layout(_ panel: Panel, cell: Rect, transform: DataTransform, tickRoom: Size, yLabelX: Double,
-                        pointSize: Double, metrics: some FontMetrics) -> PanelLayout {
+    /// chosen for a plot area of size `tickRoom`, and its caption as `captionLines`.
+    /// The vertical axis label's left edge is at `yLabelX`.
+    private func layout(_ panel: Panel, cell: Rect, captionLines: [String], transform: DataTransform, tickRoom: Size,
+                        yLabelX: Double, pointSize: Double, metrics: some FontMetrics) -> PanelLayout {
         let frame = transform.frame
         let ticks = Ticks.forPlotArea(limits: transform.limits, room: tickRoom, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
@@ -131,9 +149,15 @@ struct CellMargins {
             return text(label, Point(x: frame.center.x, y: below + theme.axisLabelGap), TextAnchor(.center, .top),
                         theme.axisLabelFont, theme.textColor, maxWidth: cell.width)
         }
-        let caption = panel.caption.map { caption in
-            text(caption, Point(x: frame.center.x, y: below + theme.captionGap), TextAnchor(.center, .top),
-                 theme.captionFont, theme.textColor, maxWidth: cell.width)
+        let lineHeight = metrics.measure("Hg", in: theme.captionFont).height
+        let caption = captionLines.enumerated().map { index, line in
+            var placed = text(line, Point(x: frame.center.x, y: below + theme.captionGap + Double(index) * lineHeight),
+                              TextAnchor(.center, .top), theme.captionFont, theme.textColor, maxWidth: cell.width)
+            // Centred under the plot area, but never past the cell's sides, into the neighbour's caption.
+            let shift = max(0, cell.minX - placed.bounds.minX) - max(0, placed.bounds.maxX - cell.maxX)
+            placed.position.x += shift
+            placed.bounds.origin.x += shift
+            return placed
         }
         let yLabel = panel.yLabel.map { label in
             text(label, Point(x: yLabelX + metrics.measure("Hg", in: theme.axisLabelFont).height, y: frame.center.y),
@@ -146,7 +170,34 @@ struct CellMargins {
         return PanelLayout(panel: panel, cell: cell, transform: transform, xTicks: ticks.x, yTicks: ticks.y,
                            xTickLabels: xTickLabels, yTickLabels: yTickLabels, title: title,
                            xLabel: xLabel, yLabel: yLabel, caption: caption,
-                           templateLabels: templateLabels(panel, transform: transform, pointSize: pointSize, metrics: metrics))
+                           templateLabels: templateLabels(panel, transform: transform, pointSize: pointSize, metrics: metrics),
+                           markTexts: markTexts(panel, transform: transform, metrics: metrics))
+    }
+
+    /// The panel's text marks placed on the page at the theme's font scale, each
+    /// set smaller when wider than its ``TextMark/fitWidth`` and left out when it
+    /// would have to be smaller than ``TextMark/smallestFontSize``.
+    private func markTexts(_ panel: Panel, transform: DataTransform, metrics: some FontMetrics) -> [PanelLayout.MarkText] {
+        let frame = transform.frame
+        return panel.marks.compactMap { mark in
+            guard case .text(let mark) = mark else { return nil }
+            let position: Point
+            switch mark.position {
+            case .data(let point): position = transform.page(point)
+            case .frame(let x, let y): position = Point(x: frame.minX + x * frame.width, y: frame.maxY - y * frame.height)
+            }
+            var font = theme.scaled(mark.font)
+            if let fitWidth = mark.fitWidth {
+                let room = fitWidth * abs(transform.xScale), width = metrics.measure(mark.text, in: font).width
+                if width > room {
+                    font.size *= room / width
+                    guard font.size >= TextMark.smallestFontSize else { return nil }
+                }
+            }
+            return PanelLayout.MarkText(
+                text: PlacedText(mark.text, at: position, anchor: mark.anchor, font: font, color: mark.color, metrics: metrics),
+                halo: mark.halo)
+        }
     }
 
     /// Labels beside the panel's templates, facing outwards. A label that would

@@ -32,8 +32,8 @@ public struct FigureLayout: Equatable, Sendable {
 
     /// Lays out `figure`, measuring text with `metrics`.
     public init(_ figure: Figure, metrics: some FontMetrics) {
-        let theme = Theme.paper
         let options = figure.options
+        let theme = Theme.paper.withFontScale(options.fontScale)
         self.theme = theme
         self.options = options
         size = Size(width: options.width, height: options.height)
@@ -73,7 +73,7 @@ public struct FigureLayout: Equatable, Sendable {
                 for column in cells[row].indices { cells[row][column].size.height -= legendStrip }
             }
         }
-        var margins = CellMargins(figure: figure, theme: theme, metrics: metrics)
+        var margins = CellMargins(figure: figure, cells: cells, theme: theme, metrics: metrics)
         rows = margins.fit(figure: figure, cells: cells, metrics: metrics)
         requiredSize = FigureLayout.requiredSize(of: figure, cells: cells, margins: margins, page: size)
 

@@ -20,17 +20,28 @@ public struct PanelLayout: Equatable, Sendable {
     public let xLabel: PlacedText?
     /// The vertical axis label.
     public let yLabel: PlacedText?
-    /// The caption under everything else.
-    public let caption: PlacedText?
+    /// The caption under everything else: one line, or two when one is too long for the cell.
+    public let caption: [PlacedText]
     /// The labels of the template markers, in the order of the panel's templates,
     /// kept inside the plot area.
     public let templateLabels: [PlacedText]
+    /// The panel's text marks as placed, in the order of its marks, each with its
+    /// halo; a mark too wide for its ``TextMark/fitWidth`` even at the smallest size is left out.
+    public let markTexts: [MarkText]
+
+    /// A text mark as placed: the text, and the halo drawn behind its glyphs.
+    public struct MarkText: Equatable, Sendable {
+        /// The placed text, in the font it is drawn in.
+        public var text: PlacedText
+        /// The halo's colour, or nil for none.
+        public var halo: Color?
+    }
 
     /// The plot area on the page.
     public var frame: Rect { transform.frame }
 
     /// Every piece of text of the panel outside the plot area.
     public var texts: [PlacedText] {
-        xTickLabels + yTickLabels + [title, xLabel, yLabel, caption].compactMap { $0 }
+        xTickLabels + yTickLabels + [title, xLabel, yLabel].compactMap { $0 } + caption
     }
 }

@@ -68,6 +68,40 @@ public struct PlacedText: Equatable, Sendable {
         }
         return String(characters[..<fits]).trimmingTrailingSpaces + "…"
     }
+
+    /// `text` in at most `maxLines` lines of at most `maxWidth` points in `font`,
+    /// each as full as it can be: broken between the items of a ` · ` list when
+    /// that fits, else at spaces. The last line takes whatever is left and is cut
+    /// with "…" (see ``fitted(_:maxWidth:font:metrics:)``) when that does not fit.
+    public static func wrapped(_ text: String, maxWidth: Double, maxLines: Int, font: Font,
+                               metrics: some FontMetrics) -> [String] {
+        let byItem = filled(text.components(separatedBy: " · "), separator: " · ", maxWidth: maxWidth, maxLines: maxLines,
+                            font: font, metrics: metrics)
+        let lines = byItem.allSatisfy { metrics.measure($0, in: font).width <= maxWidth }
+            ? byItem
+            : filled(text.split(separator: " ").map(String.init), separator: " ", maxWidth: maxWidth, maxLines: maxLines,
+                     font: font, metrics: metrics)
+        return lines.map { fitted($0, maxWidth: maxWidth, font: font, metrics: metrics) }
+    }
+
+    /// `pieces` joined by `separator` into lines filled greedily up to `maxWidth`;
+    /// the last of `maxLines` lines takes every piece left, whatever its width.
+    private static func filled(_ pieces: [String], separator: String, maxWidth: Double, maxLines: Int, font: Font,
+                               metrics: some FontMetrics) -> [String] {
+        var pieces = pieces.filter { !$0.isEmpty }[...]
+        var lines: [String] = []
+        while lines.count < maxLines - 1, let first = pieces.first {
+            var line = first
+            pieces.removeFirst()
+            while let next = pieces.first, metrics.measure(line + separator + next, in: font).width <= maxWidth {
+                line += separator + next
+                pieces.removeFirst()
+            }
+            lines.append(line)
+        }
+        if !pieces.isEmpty { lines.append(pieces.joined(separator: separator)) }
+        return lines
+    }
 }
 
 private extension String {

@@ -60,8 +60,31 @@ struct Theme: Equatable, Sendable {
     var templateLabelGap = 2.5
     var templateLabelHalo = Stroke(color: Color(grey: 1, alpha: 0.9), width: 2.6)
 
+    /// How many times its nominal size every text is drawn, text marks included.
+    var fontScale = 1.0
+
     /// The style of penviz figures.
     static let paper = Theme()
+
+    /// This theme with every font, and the legend's keys and lines that hold them,
+    /// `scale` times as large. Gaps and strokes keep their sizes.
+    func withFontScale(_ scale: Double) -> Theme {
+        var theme = self
+        theme.fontScale = scale
+        for font in [\Theme.tickFont, \.panelTitleFont, \.axisLabelFont, \.captionFont, \.figureTitleFont, \.headerFont,
+                     \.rowLabelFont, \.legendFont, \.templateLabelFont] {
+            theme[keyPath: font].size *= scale
+        }
+        theme.legendKeySize *= scale
+        theme.legendLineHeight *= scale
+        theme.legendLabelMaxWidth *= scale
+        return theme
+    }
+
+    /// A text mark's font at this theme's scale.
+    func scaled(_ font: Font) -> Font {
+        Font(size: font.size * fontScale, weight: font.weight)
+    }
 
     /// The diameter of a template marker when scatter points are `pointSize` across.
     func templateDiameter(pointSize: Double) -> Double {

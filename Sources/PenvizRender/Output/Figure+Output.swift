@@ -2,11 +2,12 @@ import Foundation
 import PenvizCore
 
 extension Figure {
-    /// The figure laid out with the fonts it is drawn with.
+    /// The figure laid out with the fonts it is drawn with; on a page grown to fit
+    /// when it is too small and ``FigureOptions/growsToFit`` allows it.
     ///
     /// - Throws: ``PenvizError`` when Cairo fails to measure text; ``PenvizError``
     ///   (usage) naming the smallest page that fits when the page is too small for
-    ///   the panels, their labels and legends.
+    ///   the panels, their labels and legends (and may not grow).
     public func layout() throws -> FigureLayout {
         let metrics = try CairoFontMetrics()
         let layout = FigureLayout(self, metrics: metrics)
@@ -17,7 +18,11 @@ extension Figure {
                 var larger = self
                 larger.options.width = max(options.width, required.width)
                 larger.options.height = max(options.height, required.height)
-                guard let more = FigureLayout(larger, metrics: metrics).requiredSize else { break }
+                let grown = FigureLayout(larger, metrics: metrics)
+                guard let more = grown.requiredSize else {
+                    if options.growsToFit { return grown }
+                    break
+                }
                 required = more
             }
             throw PenvizError.usage(

@@ -23,14 +23,24 @@ public struct FigureOptions: Equatable, Sendable {
     /// A scatter with more points than this is shaded as per-class densities
     /// instead of drawn point by point (see ``Scatter``), in every format.
     public var densityThreshold: Int
+    /// Every text of the figure is this many times its default size (8–12 pt at 1).
+    public var fontScale: Double
+    /// The colours of the classes, and of the marks a figure sets against them.
+    public var palette: Palette
+    /// A page too small for the panels and their labels (large text, long captions)
+    /// grows to the smallest that fits, rather than being refused: for a page size
+    /// the user did not choose.
+    public var growsToFit: Bool
 
     /// Options, each defaulting to the paper look: a 4 × 4 inch page at 3 pixels a
     /// point (864 × 864 px), 2.2 pt points at 50 % opacity, white, shared axes, a
-    /// grid, legends at the right, densities above 200 000 points a scatter.
+    /// grid, legends at the right, densities above 200 000 points a scatter, text
+    /// at its default size, Okabe & Ito's colours, a page that is refused when too small.
     public init(width: Double = 288, height: Double = 288, scale: Double = 3, pointSize: Double = 2.2,
                 pointAlpha: Double = 0.5, transparent: Bool = false, title: String? = nil,
                 axes: AxisSharing = .shared, grid: Bool = true, legend: LegendPlacement = .right,
-                densityThreshold: Int = 200_000) {
+                densityThreshold: Int = 200_000, fontScale: Double = 1, palette: Palette = .okabeIto,
+                growsToFit: Bool = false) {
         self.width = width
         self.height = height
         self.scale = scale
@@ -42,5 +52,8 @@ public struct FigureOptions: Equatable, Sendable {
         self.grid = grid
         self.legend = legend
         self.densityThreshold = densityThreshold
+        self.fontScale = fontScale
+        self.palette = palette
+        self.growsToFit = growsToFit
     }
 }

@@ -45,7 +45,7 @@ public struct ReportContent: Sendable {
             runs: zip(comparison.runs, splits).map { ReportMetrics.RunSplits(label: $0.label, splits: $1) },
             comparison: comparison.metrics,
             calibration: CalibrationReport(settings: settings, runs: calibrations), erasure: erasureReport,
-            erasureNote: erasureNote)
+            erasureNote: erasureNote, figureStyle: look.style)
         document = ReportDocument(metrics: metrics, title: title)
         self.figures = figures
         assert(document.figures.map(\.name) == figures.map(\.name), "ReportContent: the document and the figures disagree")

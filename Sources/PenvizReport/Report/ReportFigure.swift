@@ -32,7 +32,7 @@ public struct ReportFigure: Sendable {
     /// so rows are labelled by how their triplet was chosen (the legend beside
     /// each row names its classes); a given triplet keeps its class names when they fit.
     static func comparison(_ comparison: Comparison, look: ReportLook) -> ReportFigure {
-        var grid = ComparisonGrid(comparison, panels: PlanePanels(perClass: look.perClass, seed: look.seed))
+        var grid = ComparisonGrid(comparison, panels: PlanePanels(perClass: look.perClass, seed: look.seed, axisLabels: look.axisLabels))
         for (index, triplet) in comparison.metrics.triplets.enumerated() {
             let names = triplet.names.joined(separator: " · ")
             switch triplet.kind {

@@ -16,6 +16,7 @@ import PenvizAnalysis
 /// calibration     CalibrationReport   before and after temperature scaling, with reliability bins
 /// erasure         ErasureReport       information erasure, or null when the runs store no augmented logits
 /// erasure_note    why erasure is null, or null
+/// figure_style    FigureStyle         the figures' text size, palette and axis labels
 /// ```
 ///
 /// Decode a file with `JSONDecoder` to read it back: encoding and decoding are
@@ -36,21 +37,25 @@ public struct ReportMetrics: Codable, Equatable, Sendable {
     @NullEncoded public var erasure: ErasureReport?
     /// Why erasure was skipped; nil when it was measured.
     @NullEncoded public var erasureNote: String?
+    /// How the figures were drawn.
+    public var figureStyle: FigureStyle
 
     /// A document of the current schema version.
     public init(runs: [RunSplits], comparison: ComparisonMetrics, calibration: CalibrationReport,
-                erasure: ErasureReport?, erasureNote: String?) {
+                erasure: ErasureReport?, erasureNote: String?, figureStyle: FigureStyle) {
         schemaVersion = Self.currentSchemaVersion
         self.runs = runs
         self.comparison = comparison
         self.calibration = calibration
         self.erasure = erasure
         self.erasureNote = erasureNote
+        self.figureStyle = figureStyle
     }
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case runs, comparison, calibration, erasure
         case erasureNote = "erasure_note"
+        case figureStyle = "figure_style"
     }
 }

@@ -67,10 +67,10 @@ struct Calibrate: ParsableCommand {
 
         let report = CalibrationReport(settings: settings, runs: runs)
         let diagrams = runs.map(\.diagrams)
+        let options = page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))
         try output.write(
-            ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)])
-                .figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))),
-            metrics: report)
+            ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)]).figure(options: options),
+            metrics: StyledMetrics(report, style: FigureStyle(options: options, axisLabels: nil)))
         print(CalibrationTable(report).text, terminator: "")
     }
 }

@@ -83,7 +83,9 @@ struct Compare: ParsableCommand {
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
-        try output.write(grid.figure(options: options), metrics: comparison.metrics)
+        try output.write(
+            grid.figure(options: options),
+            metrics: StyledMetrics(comparison.metrics, style: FigureStyle(options: options, axisLabels: look.axisLabels)))
         print(ComparisonTable(comparison.metrics).text, terminator: "")
     }
 }

@@ -100,10 +100,10 @@ struct Erasure: ParsableCommand {
 
         let classNames = loaded[0].classNames
         let report = ErasureReport(runs: runs, classNames: classNames)
+        let options = page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))
         try output.write(
-            ErasureFigure(runs: runs, classNames: classNames)
-                .figure(options: page.figureOptions(size: ErasureFigure.pageSize(columns: runs.count))),
-            metrics: report)
+            ErasureFigure(runs: runs, classNames: classNames).figure(options: options),
+            metrics: StyledMetrics(report, style: FigureStyle(options: options, axisLabels: nil)))
         print(ErasureTable(report).text, terminator: "")
     }
 }

@@ -54,14 +54,14 @@ struct Plot: ParsableCommand {
         let plane = try TemplatePlane(
             weight: loaded.weight, bias: loaded.bias, triplet: Triplet(ids[0], ids[1], ids[2]),
             includeBias: !noBias, classNames: loaded.classNames)
-        let styles = PlanePanels.classes(of: plane, in: loaded)
+        let styles = PlanePanels.classes(of: plane, in: loaded, palette: look.page.style.palette)
         let panels = try chosen.map { split in
             let panel = look.planePanels.panel(split: split, plane: plane, classes: styles, title: "\(loaded.name) · \(split.name)")
             try split.features.verifyStorage()
             return panel
         }
         let figure = Figure(
-            rows: [Figure.Row(panels: panels, legend: Legend(classes: styles))],
+            rows: [Figure.Row(panels: PlanePanels.sideBySide(panels), legend: Legend(classes: styles))],
             options: look.figureOptions(columns: panels.count, rows: 1, axes: axes))
         try figures.write(figure)
     }

@@ -96,6 +96,12 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("The report's title (default: the run labels).", valueName: "text"))
     var title: String?
 
+    @OptionGroup(title: "Figure style")
+    var style: FigureStyleOptions
+
+    @Flag(help: "Label the axes of the plane panels, 'e1 (a → b)' and 'e2 (towards c)' (the paper leaves them bare).")
+    var axisLabels = false
+
     @OptionGroup(title: "Run keys")
     var runOptions: RunOptions
 
@@ -124,7 +130,10 @@ struct Report: ParsableCommand {
         let content = ReportContent(
             comparison: comparison, splits: try comparison.splitSummaries(), calibrations: calibrations, settings: settings,
             erasure: erasure,
-            look: ReportLook(scale: scale, transparent: transparent, perClass: perClass, seed: seed), title: title)
+            look: ReportLook(
+                scale: scale, transparent: transparent, perClass: perClass, seed: seed, fontScale: style.fontScale,
+                palette: style.palette, axisLabels: axisLabels),
+            title: title)
         for name in try ReportFiles.write(content, to: out, embed: embed) {
             print(VisibleText.escaped((out as NSString).appendingPathComponent(name)))
         }

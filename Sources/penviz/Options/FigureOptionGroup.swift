@@ -24,6 +24,9 @@ struct FigureOptionGroup: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Panels with more points than this (0 or more) are drawn as per-class densities.", valueName: "n"))
     var densityThreshold: Int = 200_000
 
+    @Flag(help: "Label the axes of the plane, 'e1 (a → b)' and 'e2 (towards c)' (the paper leaves them bare).")
+    var axisLabels = false
+
     func validate() throws {
         if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
         try OptionRange.check("--point-alpha", pointAlpha, in: OptionRange.pointAlpha)
@@ -32,7 +35,7 @@ struct FigureOptionGroup: ParsableArguments {
     }
 
     /// The panels builder these options ask for.
-    var planePanels: PlanePanels { PlanePanels(perClass: perClass, seed: seed) }
+    var planePanels: PlanePanels { PlanePanels(perClass: perClass, seed: seed, axisLabels: axisLabels) }
 
     /// Figure options for a grid of `columns` × `rows` panels, sharing axes as `axes` says.
     func figureOptions(columns: Int, rows: Int, axes: AxisSharing) -> FigureOptions {

@@ -8,6 +8,8 @@ enum OptionRange {
     static let pageSide = 72.0...14_400.0
     /// `--scale`, PNG pixels a point.
     static let scale = 0.25...16.0
+    /// `--font-scale`, text size relative to the default: 4–6 pt at the smallest, 24–36 pt at the largest.
+    static let fontScale = 0.5...3.0
     /// `--point-size`, a point's diameter in points.
     static let pointSize = 0.1...50.0
     /// `--point-alpha`.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import PenvizRender
 
-/// The page of a figure without scatter points: size, resolution, background, title.
+/// The page of a figure without scatter points: size, resolution, background,
+/// title, text size and colours.
 struct PageOptionGroup: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Page width in points, 72–14400 (default: fits the panels).", valueName: "pt"))
     var width: Double?
@@ -18,15 +19,19 @@ struct PageOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("A title above the figure.", valueName: "text"))
     var title: String?
 
+    @OptionGroup
+    var style: FigureStyleOptions
+
     func validate() throws {
         if let width { try OptionRange.check("--width", width, in: OptionRange.pageSide) }
         if let height { try OptionRange.check("--height", height, in: OptionRange.pageSide) }
         try OptionRange.check("--scale", scale, in: OptionRange.scale)
     }
 
-    /// Figure options for a page of `size` unless --width or --height say otherwise.
+    /// Figure options for a page of `size` unless --width or --height say otherwise;
+    /// a page neither sets grows when the figure's text needs more room.
     func figureOptions(size: Size) -> FigureOptions {
-        FigureOptions(width: width ?? size.width, height: height ?? size.height, scale: scale,
-                      transparent: transparent, title: title)
+        style.applied(to: FigureOptions(width: width ?? size.width, height: height ?? size.height, scale: scale,
+                                        transparent: transparent, title: title, growsToFit: width == nil && height == nil))
     }
 }
