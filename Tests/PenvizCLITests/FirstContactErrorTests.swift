@@ -83,16 +83,17 @@ struct FirstContactErrorTests {
         ], "\(result.stderr)")
     }
 
-    @Test("a PyTorch zip, a zip of no arrays, a pickle and an HDF5 file are named for what they are")
+    @Test("a PyTorch zip named .npz is read as one; a zip of no arrays, a pickle and an HDF5 file are named for what they are")
     func containersByContent() throws {
         let run = try RunFolder()
         defer { run.cleanUp() }
         let cases: [(String, Data, String)] = [
             ("torch.npz", ZipFileBytes.archive([ZipMemberBytes("archive/data.pkl", Data([0x80, 2])), ZipMemberBytes("archive/version", Data("3".utf8))]),
-             "a PyTorch file (torch.save's zip), not an .npz; save the tensors with numpy"),
+             "data.pkl is not a pickle of tensors penviz can read: the pickle ends without STOP"),
             ("notes.npz", ZipFileBytes.archive([ZipMemberBytes("readme.txt", Data("hi".utf8))]),
              "a zip archive without .npy members (it holds readme.txt), so no arrays"),
-            ("model.pt", Data([0x80, 0x02, 0x8A, 0x0A]), "a Python pickle (torch.save's legacy format, or pickle.dump), which penviz never unpickles"),
+            ("model.pt", Data([0x80, 0x02, 0x8A, 0x0A]),
+             "a Python pickle (torch.save's format before PyTorch 1.6, or pickle.dump), which penviz never unpickles"),
             ("acts.h5", Data([0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A, 0]), "an HDF5 file (h5py, Keras), which penviz does not read"),
         ]
         for (name, bytes, message) in cases {

@@ -28,7 +28,7 @@ struct OpenArchiveTests {
         let folder = try TemporaryFolder()
         expectInputError(folder.file("none.npz"), "no such file or directory") { _ = try openArchive(folder.file("none.npz")) }
         let pickle = try folder.write("x", to: "model.pkl")
-        expectInputError(pickle, "extension '.pkl'", "penviz reads .npz, .safetensors, .npy, .csv, .tsv") {
+        expectInputError(pickle, "extension '.pkl'", "penviz reads .npz, .pt, .pth, .safetensors, .npy, .csv, .tsv") {
             _ = try openArchive(pickle)
         }
     }

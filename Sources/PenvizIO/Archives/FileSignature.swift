@@ -28,7 +28,7 @@ enum FileSignature: Equatable {
 
     /// The signature a file named with `fileExtension` (lowercase, no dot) should have; nil for text and unknown ones.
     static func expected(forExtension fileExtension: String) -> FileSignature? {
-        ["npz": .zip, "npy": .npy, "safetensors": .safetensors][fileExtension]
+        ["npz": .zip, "pt": .zip, "pth": .zip, "npy": .npy, "safetensors": .safetensors][fileExtension]
     }
 
     /// The signature of the file at `path`, or nil for anything else (text, a file too

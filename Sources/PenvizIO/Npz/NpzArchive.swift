@@ -43,7 +43,7 @@ public struct NpzArchive: ArrayArchive, Sendable {
         var entries: [ArrayEntry] = []
         let zipMembers = try ZipDirectory.members(of: bytes, file: path)
         for zip in zipMembers {
-            try NpzArchive.checkContained(zip.name, file: path)
+            try ZipDirectory.checkContained(zip.name, file: path)
             guard !zip.isDirectory, zip.name.hasSuffix(".npy") else { continue }
             let key = String(zip.name.dropLast(4))
             guard members[key] == nil else {
@@ -60,7 +60,9 @@ public struct NpzArchive: ArrayArchive, Sendable {
             entries.append(member.header.entry(key: key, available: Int(zip.uncompressedSize) - member.header.dataOffset))
         }
         guard !members.isEmpty else { throw NpzArchive.noArrays(in: zipMembers.map(\.name), file: path) }
-        try NpzArchive.checkDisjoint(members.values, file: path)
+        try ZipDirectory.checkDisjoint(
+            members.values.map { (start: Int($0.zip.localHeaderOffset), end: $0.dataStart + Int($0.zip.compressedSize), name: $0.zip.name) },
+            file: path)
         self.path = path
         self.entries = entries
         self.storage = storage
@@ -102,38 +104,9 @@ public struct NpzArchive: ArrayArchive, Sendable {
         return try header.view(of: inflated, dataStart: header.dataOffset, file: path, key: key)
     }
 
-    /// Refuses member names that would leave a folder they were extracted into.
-    private static func checkContained(_ name: String, file: String) throws {
-        let components = name.split(separator: "/", omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: "\\", omittingEmptySubsequences: false) }
-        let isAbsolute = name.hasPrefix("/") || name.hasPrefix("\\") || (components.first?.hasSuffix(":") ?? false)
-        if isAbsolute || components.contains("..") {
-            throw PenvizError.input(
-                file, "member '\(name)' has \(isAbsolute ? "an absolute path" : "a '..' path component"); penviz refuses such archives")
-        }
-    }
-
-    /// Refuses members whose bytes (local header and data) overlap. Each deflated member may
-    /// inflate up to 1032-fold, so members that share one stream would let a small file
-    /// inflate to that many times over (the overlapping zip bomb); disjoint members keep the
-    /// total within 1032 × the file's size.
-    private static func checkDisjoint(_ members: some Sequence<Member>, file: String) throws {
-        let extents = members.map { (start: Int($0.zip.localHeaderOffset), end: $0.dataStart + Int($0.zip.compressedSize), name: $0.zip.name) }
-            .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        for (earlier, later) in zip(extents, extents.dropFirst()) where later.start < earlier.end {
-            throw PenvizError.input(
-                file, "members '\(earlier.name)' and '\(later.name)' share bytes; penviz refuses overlapping members (zip bomb?)")
-        }
-    }
-
-    /// The error for a zip without `.npy` members: a PyTorch file (`torch.save`
-    /// writes `…/data.pkl`), or another zip, named by what it holds.
+    /// The error for a zip without `.npy` members, naming what it holds. (A PyTorch
+    /// file never gets here: ``openArchive(_:)`` reads it with ``TorchArchive``.)
     private static func noArrays(in names: [String], file: String) -> PenvizError {
-        if names.contains(where: { $0 == "data.pkl" || $0.hasSuffix("/data.pkl") }) {
-            return PenvizError.input(
-                file, "a PyTorch file (torch.save's zip), not an .npz; save the tensors with numpy:"
-                    + " np.savez(PATH, **{k: v.numpy() for k, v in tensors.items()})")
-        }
         let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
         return PenvizError.input(
             file, names.isEmpty

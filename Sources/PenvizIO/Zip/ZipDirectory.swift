@@ -39,7 +39,7 @@ enum ZipDirectory {
     static func members(of bytes: UnsafeRawBufferPointer, file: String) throws -> [ZipMember] {
         func fail(_ problem: String) -> PenvizError { PenvizError.input(file, problem) }
         guard let endRecord = findEndRecord(bytes) else {
-            throw fail("not a zip archive (no end-of-central-directory record); .npz files are zip archives")
+            throw fail("not a zip archive (no end-of-central-directory record); .npz and PyTorch files are zip archives")
         }
         var entryCount = UInt64(bytes.littleEndian(UInt16.self, at: endRecord + 10)!)
         var directorySize = UInt64(bytes.littleEndian(UInt32.self, at: endRecord + 12)!)
@@ -73,6 +73,30 @@ enum ZipDirectory {
             position = next
         }
         return members
+    }
+
+    /// Refuses member names that would leave a folder they were extracted into.
+    static func checkContained(_ name: String, file: String) throws {
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "\\", omittingEmptySubsequences: false) }
+        let isAbsolute = name.hasPrefix("/") || name.hasPrefix("\\") || (components.first?.hasSuffix(":") ?? false)
+        if isAbsolute || components.contains("..") {
+            throw PenvizError.input(
+                file, "member '\(name)' has \(isAbsolute ? "an absolute path" : "a '..' path component"); penviz refuses such archives")
+        }
+    }
+
+    /// Refuses members whose bytes (local header to end of data, `start..<end`) overlap.
+    /// Each deflated member may inflate up to 1032-fold, so members that share one stream
+    /// would let a small file inflate to that many times over (the overlapping zip bomb);
+    /// disjoint members keep the total within 1032 × the file's size, and stored members
+    /// that share bytes would let one damaged region count twice.
+    static func checkDisjoint(_ extents: [(start: Int, end: Int, name: String)], file: String) throws {
+        let sorted = extents.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.start < earlier.end {
+            throw PenvizError.input(
+                file, "members '\(earlier.name)' and '\(later.name)' share bytes; penviz refuses overlapping members (zip bomb?)")
+        }
     }
 
     /// The offset of the first data byte of `member`, read from its local header, after checking

@@ -40,6 +40,13 @@ final class StoredMemberCheck: StoragePaging, @unchecked Sendable {
         self.offsetInArchive = offsetInArchive
     }
 
+    /// The check of the stored `member` of the mapped zip archive `archive`, whose data is `bytes`.
+    convenience init(member: ZipMember, bytes: UnsafeRawBufferPointer, in archive: ByteStorage, file: String) {
+        self.init(
+            file: file, key: member.name, bytes: bytes, expected: member.crc32, archivePaging: archive.paging,
+            offsetInArchive: bytes.baseAddress.map { $0 - archive.base } ?? 0)
+    }
+
     func release(_ range: Range<Int>) {
         let clamped = max(0, range.lowerBound)..<min(bytes.count, range.upperBound)
         if !clamped.isEmpty {
