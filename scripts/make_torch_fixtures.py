@@ -23,12 +23,13 @@ def formula(rows, columns, dtype=torch.float32):
     return torch.tensor([[k(i, j) - 5 + j / 4 for j in range(columns)] for i in range(rows)], dtype=dtype)
 
 
-def save_both(out, name, tensors, extra=None):
+def save_both(out, name, tensors, extra=None, extra_npz=None):
     """torch.save of `tensors` (plus `extra` values) to NAME.pt, and np.savez of the same
-    tensors, made contiguous, to NAME.npz."""
+    tensors, made contiguous, (plus the arrays `extra_npz`) to NAME.npz."""
     torch.save({**tensors, **(extra or {})}, os.path.join(out, name + ".pt"))
     np.savez(os.path.join(out, name + ".npz"),
-             **{key: value.contiguous().numpy() for key, value in tensors.items() if value.dtype != torch.bfloat16})
+             **{key: value.contiguous().numpy() for key, value in tensors.items() if value.dtype != torch.bfloat16},
+             **(extra_npz or {}))
 
 
 def hook_run(out):
@@ -40,9 +41,13 @@ def hook_run(out):
         tensors[f"{split}_features"] = features
         tensors[f"{split}_labels"] = torch.arange(rows, dtype=torch.int64) % 3
         tensors[f"{split}_logits"] = features @ weight.T + bias
-    save_both(out, "hook_run", tensors, {"class_names": ["cat", "dog", "owl"], "label_smoothing": 0.1})
-    np.savez(os.path.join(out, "hook_run_names.npz"), class_names=np.array(["cat", "dog", "owl"]),
-             label_smoothing=np.array(0.1))
+    # Three augmented passes of the training examples, N x L x K, for information erasure.
+    passes = torch.tensor([[[0.5 * ((i + l + c) % 3) for c in range(3)] for l in range(3)] for i in range(6)])
+    tensors["train_logits_aug"] = tensors["train_logits"][:, None, :] + passes
+    tensors["train_logits_aug_labels"] = tensors["train_labels"]
+    names = ["cat", "dog", "owl"]
+    save_both(out, "hook_run", tensors, {"class_names": names, "label_smoothing": 0.1},
+              {"class_names": np.array(names), "label_smoothing": np.array(0.1)})
 
 
 def views(out):

@@ -30,7 +30,7 @@ struct TorchArchiveTests {
         let file = try Self.archive("hook_run.pt")
         #expect(file.entries.map(\.key) == [
             "weight", "bias", "train_features", "train_labels", "train_logits", "val_features", "val_labels", "val_logits",
-            "class_names", "label_smoothing",
+            "train_logits_aug", "train_logits_aug_labels", "class_names", "label_smoothing",
         ])
         #expect(try file.array("class_names").strings() == ["cat", "dog", "owl"])
         let alpha = try file.array("label_smoothing")

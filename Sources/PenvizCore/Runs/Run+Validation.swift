@@ -18,38 +18,40 @@ extension Run {
         parts: RunParts, dropNonfinite: Bool = false, checksFeatures: Bool = true, progress: (any WorkProgress)? = nil
     ) throws {
         let file = parts.source
-        var notes: [String] = []
+        // Errors about the final layer name the file it came from (the --weights file, when given).
+        let layerFile = parts.layerSource
+        var notes = parts.notes
 
         let weightArray = parts.weight.array
         guard weightArray.dtype.isNumeric else {
-            throw PenvizError.input(file, key: parts.weight.key, "weight must be numeric, not \(weightArray.dtype.name)")
+            throw PenvizError.input(layerFile, key: parts.weight.key, "weight must be numeric, not \(weightArray.dtype.name)")
         }
         guard weightArray.shape.count == 2, weightArray.shape[0] >= 1, weightArray.shape[1] >= 1 else {
-            throw PenvizError.input(file, key: parts.weight.key, "weight must be a K×D matrix, got shape \(weightArray.shape)")
+            throw PenvizError.input(layerFile, key: parts.weight.key, "weight must be a K×D matrix, got shape \(weightArray.shape)")
         }
         if let evidence = Self.transposeEvidence(of: parts) {
             let shape = weightArray.shape
             throw PenvizError.input(
-                file, key: parts.weight.key,
+                layerFile, key: parts.weight.key,
                 "shape \(shape) looks transposed: penviz wants K×D (nn.Linear's layout), and \(evidence); save W.T (shape [\(shape[1]), \(shape[0])])")
         }
         let weight = Matrix(weightArray)
         let (classes, dimension) = (weight.rows, weight.columns)
         if let bad = weight.values.firstIndex(where: { !$0.isFinite }) {
-            throw PenvizError.input(file, key: parts.weight.key, "weight row \(bad / dimension) holds a non-finite value")
+            throw PenvizError.input(layerFile, key: parts.weight.key, "weight row \(bad / dimension) holds a non-finite value")
         }
 
         var bias = [Double](repeating: 0, count: classes)
         if let stored = parts.bias {
             guard stored.array.dtype.isNumeric, stored.array.count == classes, stored.array.shape.count <= 2 else {
-                throw PenvizError.input(file, key: stored.key, "bias must hold K = \(classes) numbers, got shape \(stored.array.shape)")
+                throw PenvizError.input(layerFile, key: stored.key, "bias must hold K = \(classes) numbers, got shape \(stored.array.shape)")
             }
             bias = stored.array.doubles()
             if let bad = bias.firstIndex(where: { !$0.isFinite }) {
-                throw PenvizError.input(file, key: stored.key, "bias of class \(bad) is not finite")
+                throw PenvizError.input(layerFile, key: stored.key, "bias of class \(bad) is not finite")
             }
         } else {
-            notes.append("\(file): no bias stored; using zeros")
+            notes.append("\(layerFile): no bias stored; using zeros")
         }
 
         let classNames = try parts.classNames.map { try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: file) }

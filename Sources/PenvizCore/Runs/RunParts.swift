@@ -36,11 +36,16 @@ public struct RunParts: Sendable {
     public var labelSmoothing: NamedArray?
     /// The splits, in display order.
     public var splits: [SplitParts]
+    /// The file the weight and bias came from, named in their errors: ``source``, or
+    /// the model's file given with `--weights`.
+    public var layerSource: String
+    /// What finding the parts decided that the user should know (which layer a search took).
+    public var notes: [String]
 
     public init(
         source: String, name: String, weight: NamedArray, bias: NamedArray? = nil,
         classNames: (origin: ClassNamesOrigin, names: [String])? = nil, labelSmoothing: NamedArray? = nil,
-        splits: [SplitParts]
+        splits: [SplitParts], layerSource: String? = nil, notes: [String] = []
     ) {
         self.source = source
         self.name = name
@@ -49,5 +54,7 @@ public struct RunParts: Sendable {
         self.classNames = classNames
         self.labelSmoothing = labelSmoothing
         self.splits = splits
+        self.layerSource = layerSource ?? source
+        self.notes = notes
     }
 }

@@ -34,8 +34,12 @@ public struct RunDiscovery: Sendable {
         try Run(parts: parts, dropNonfinite: dropNonfinite, checksFeatures: checksFeatures, progress: progress)
     }
 
-    /// Finds the run's arrays in `archive` without checking their contents.
-    public func parts(in archive: ArrayArchive) throws -> RunParts {
+    /// Finds the run's arrays in `archive` without checking their contents; the
+    /// final layer (weight, bias) in `weights` when given (`--weights`), else in
+    /// `archive` too. The weight is the one `--weight-key` names, else the first
+    /// alias present, else the last 2-d weight that fits the features (``FinalLayerSearch``,
+    /// with a note naming it).
+    public func parts(in archive: ArrayArchive, weights: ArrayArchive? = nil) throws -> RunParts {
         let file = archive.path
         let available = Set(archive.entries.map(\.key))
 
@@ -67,27 +71,6 @@ public struct RunDiscovery: Sendable {
                 throw PenvizError.input(file, key: pattern, error.description)
             }
         }
-
-        let weight: NamedArray
-        if let given = try explicit(keys.weight, flag: "--weight-key") {
-            weight = given
-        } else if let key = RunKeys.weightAliases.first(where: available.contains) {
-            weight = try load(key)
-        } else {
-            throw PenvizError.input(
-                file, "no final-layer weight found (looked for \(RunKeys.weightAliases.joined(separator: ", "))); name it with --weight-key")
-        }
-
-        var bias = try explicit(keys.bias, flag: "--bias-key")
-        if bias == nil {
-            // Prefer the bias of the same layer as the weight (`fc.weight` → `fc.bias`).
-            let sibling = weight.key.hasSuffix(".weight") ? String(weight.key.dropLast(".weight".count)) + ".bias" : nil
-            let candidates = (sibling.map { [$0] } ?? []) + RunKeys.biasAliases
-            if let key = candidates.first(where: available.contains) { bias = try load(key) }
-        }
-
-        let classNames = try self.classNames(in: archive, stored: explicit(keys.classNames, flag: "--class-names-key"))
-        let labelSmoothing = available.contains("label_smoothing") ? try load("label_smoothing") : nil
 
         var splits: [RunParts.SplitParts] = []
         if let template = keys.features, RunKeys.isSplitTemplate(template) {
@@ -139,9 +122,56 @@ public struct RunDiscovery: Sendable {
             throw PenvizError.input(file, RunDiscovery.noSplitMessage(keys: archive.entries.map(\.key)))
         }
 
+        // The final layer: from the --weights file when given, else from the run's own file.
+        let layer = weights ?? archive
+        let layerKeys = Set(layer.entries.map(\.key))
+        let classNames = try self.classNames(in: archive, stored: explicit(keys.classNames, flag: "--class-names-key"))
+            ?? (weights.map { try self.classNames(in: $0, stored: nil) } ?? nil)
+        let labelSmoothing = try [archive, weights].compactMap { $0 }.first { $0.contains("label_smoothing") }
+            .map { NamedArray(key: "label_smoothing", array: try $0.array("label_smoothing")) }
+        var notes: [String] = []
+        let weight: NamedArray
+        if let key = keys.weight {
+            guard layerKeys.contains(key) else {
+                throw PenvizError.input(layer.path, key: key, "no such array (given with --weight-key); `penviz inspect \(layer.path)` lists the keys")
+            }
+            weight = NamedArray(key: key, array: try layer.array(key))
+        } else if let key = RunKeys.weightAliases.first(where: layerKeys.contains) {
+            weight = NamedArray(key: key, array: try layer.array(key))
+        } else {
+            let dimension = splits[0].features.array.shape.last ?? 0
+            let classes = splits.compactMap { $0.logits?.array.shape.last }.first ?? classNames?.names.count
+            let splitKeys = Set(splits.flatMap { [$0.features.key, $0.labels.key] + ($0.logits.map { [$0.key] } ?? []) })
+            guard let found = FinalLayerSearch.find(in: layer.entries, dimension: dimension, classes: classes, excluding: splitKeys) else {
+                let fits = "a 2-d '…weight' of D = \(dimension) columns" + (classes.map { " and K = \($0) rows" } ?? "")
+                throw PenvizError.input(
+                    layer.path, "no final-layer weight found (looked for \(RunKeys.weightAliases.joined(separator: ", ")), and for \(fits));"
+                        + " name it with --weight-key" + (weights == nil ? ", or give the model's file with --weights" : ""))
+            }
+            weight = NamedArray(key: found.key, array: try layer.array(found.key))
+            let evidence = "D = \(dimension) as the features" + (classes.map { ", K = \($0) as the \(splits.contains { $0.logits != nil } ? "logits" : "class names")" } ?? "")
+            notes.append(
+                "\(layer.path): final layer taken from '\(VisibleText.escaped(found.key))', the last 2-d weight that fits (\(evidence))"
+                    + (found.others.isEmpty ? "" : "; also fit: " + found.others.map(VisibleText.escaped).joined(separator: ", ")))
+        }
+
+        var bias: NamedArray?
+        if let key = keys.bias {
+            guard layerKeys.contains(key) else {
+                throw PenvizError.input(layer.path, key: key, "no such array (given with --bias-key); `penviz inspect \(layer.path)` lists the keys")
+            }
+            bias = NamedArray(key: key, array: try layer.array(key))
+        } else {
+            // Prefer the bias of the same layer as the weight (`fc.weight` → `fc.bias`).
+            let sibling = weight.key.hasSuffix("weight") ? String(weight.key.dropLast("weight".count)) + "bias" : nil
+            let candidates = (sibling.map { [$0] } ?? []) + RunKeys.biasAliases
+            if let key = candidates.first(where: layerKeys.contains) { bias = NamedArray(key: key, array: try layer.array(key)) }
+        }
+
         return RunParts(
             source: file, name: RunDiscovery.displayName(of: file), weight: weight, bias: bias,
-            classNames: classNames, labelSmoothing: labelSmoothing, splits: splits)
+            classNames: classNames, labelSmoothing: labelSmoothing, splits: splits,
+            layerSource: weights?.path ?? file, notes: notes)
     }
 
     /// The class names: from the `--class-names` file when given, else the array

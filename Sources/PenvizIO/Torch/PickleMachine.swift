@@ -45,7 +45,7 @@ struct PickleMachine {
             let opcode = try byte()
             if opcode == Opcode.stop {
                 guard stack.count == 1, marks.isEmpty else {
-                    throw fail("STOP at byte \(at) leaves \(stack.count) values on the stack", at: at)
+                    throw fail("STOP leaves \(stack.count) values on the stack", at: at)
                 }
                 return stack[0]
             }
