@@ -17,6 +17,8 @@ let package = Package(
         .executableTarget(name: "FuzzSafetensors", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzRunDiscovery", dependencies: ["FuzzSupport"]),
+        // The pickle of a PyTorch file, wrapped in a well-formed torch.save zip.
+        .executableTarget(name: "FuzzTorch", dependencies: ["FuzzSupport"]),
         // Class names into the report's Markdown, HTML and SVG, each checked (see its doc comment).
         .executableTarget(
             name: "FuzzDocuments",

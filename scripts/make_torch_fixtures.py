@@ -50,6 +50,14 @@ def hook_run(out):
               {"class_names": np.array(names), "label_smoothing": np.array(0.1)})
 
 
+def shared_storage(out):
+    """Three views of one storage of 16 float32s and an int64 storage of one: storages
+    '0' and '1' of exactly the sizes the torch fuzz target provides, so its seed
+    reaches every view."""
+    base = torch.arange(16, dtype=torch.float32).reshape(4, 4) / 4
+    save_both(out, "shared_storage", {"matrix": base, "transposed": base.T, "columns": base[:, ::2], "count": torch.tensor([7])})
+
+
 def views(out):
     """Every layout torch writes: a transposed view, a strided slice, a storage offset,
     two tensors sharing a storage, the float and integer types; and an expanded view,
@@ -197,6 +205,7 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(out)
     hook_run(out)
+    shared_storage(out)
     views(out)
     checkpoints(out)
     old_formats(out)

@@ -48,6 +48,13 @@ struct TorchArchiveTests {
         #expect(try file.array("f16").dtype == .float16 && file.array("bf16").dtype == .bfloat16)
     }
 
+    @Test("three views of one storage: the whole, its transpose in place, every other column copied")
+    func sharedStorage() throws {
+        try Self.expectSameArrays("shared_storage.pt", "shared_storage.npz")
+        let file = try Self.archive("shared_storage.pt")
+        #expect(try file.array("columns").doubles() == (0..<4).flatMap { row in [0, 2].map { Double(4 * row + $0) / 4 } })
+    }
+
     @Test("an expanded view repeats its storage's elements: refused when read, with what to do")
     func expandedView() throws {
         let file = try Self.archive("views.pt")
