@@ -43,7 +43,7 @@ struct ComparisonSchemaTests {
         #expect((runs[1]["splits"] as! [[String: Any]])[0]["logits"] as? String == "computed")
 
         let triplet = (document["triplets"] as! [[String: Any]])[0]
-        #expect(Set(triplet.keys) == ["kind", "ids", "names", "separation", "panels"])
+        #expect(Set(triplet.keys) == ["kind", "reason", "ids", "names", "separation", "panels"])
         #expect(triplet["kind"] as? String == "similar")
         let panel = (triplet["panels"] as! [[String: Any]])[0]
         #expect(Set(panel.keys) == ["run", "split", "spreads", "separation", "tightness"])

@@ -95,7 +95,7 @@ struct CompareCommandTests {
         #expect(Self.close(panel["tightness"], (1.5 / 4).squareRoot() / 3 / separation))
     }
 
-    @Test("without --classes or --auto the rows are the automatic similar and different triplets")
+    @Test("without --classes or --auto the rows are the automatic similar, mixed and different triplets")
     func defaultRows() throws {
         let (hard, smoothed) = try Self.runs()
         defer { hard.cleanUp(); smoothed.cleanUp() }
@@ -104,8 +104,10 @@ struct CompareCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
         let triplets = document["triplets"] as! [[String: Any]]
-        #expect(triplets.map { $0["kind"] as? String } == ["similar", "different"])
-        #expect(triplets.allSatisfy { $0["ids"] as? [Int] == [0, 1, 2] })  // K = 3 has one triplet
+        #expect(triplets.map { $0["kind"] as? String } == ["similar", "mixed", "different"])
+        // K = 3 has one triplet. val's logits (0, 2x₁, 2x₂ + 2) confuse cat with owl most, so mixed is (cat, owl) and dog.
+        #expect(triplets.map { $0["ids"] as? [Int] } == [[0, 1, 2], [0, 2, 1], [0, 1, 2]])
+        #expect(triplets.allSatisfy { ($0["reason"] as? String)?.contains("on val") == true })
         // Both runs are folders named `run`: their labels are told apart.
         #expect((document["runs"] as! [[String: Any]]).map { $0["label"] as? String } == ["run", "run 2"])
     }

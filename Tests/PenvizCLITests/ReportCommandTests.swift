@@ -49,7 +49,7 @@ struct ReportCommandTests {
         // val: z = (0, 2x₁, 2x₂ + 2) for x = (1,1), (2,0), (0,0), (5,5) labelled cat, dog, cat, owl: argmax owl, dog, owl, owl
         #expect(runs.allSatisfy { (($0["splits"] as! [[String: Any]])[0]["accuracy"] as? Double) == 0.5 })
         let comparison = metrics["comparison"] as! [String: Any]
-        #expect((comparison["triplets"] as! [[String: Any]]).map { $0["kind"] as? String } == ["given", "similar", "different"])
+        #expect((comparison["triplets"] as! [[String: Any]]).map { $0["kind"] as? String } == ["given", "similar", "mixed", "different"])
     }
 
     @Test("one run: a report of its own, each number read against its yardstick, nothing compared")

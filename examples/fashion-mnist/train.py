@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Train the two Fashion-MNIST example runs that ship with penviz.
+"""Train the three Fashion-MNIST example runs that ship with penviz.
 
-Trains one small CNN twice, with the same seed, initial weights, data order and
-schedule, once with hard targets (label smoothing alpha = 0) and once with label
-smoothing alpha = 0.1, and dumps each run as a penviz run file:
+Trains one small CNN three times, with the same seed, initial weights, data order
+and schedule, with hard targets (label smoothing alpha = 0) and with label
+smoothing alpha = 0.1 and 0.2, and dumps each run as a penviz run file:
 
-    examples/fashion-mnist/hard.npz      + hard.json      (alpha = 0)
-    examples/fashion-mnist/smoothed.npz  + smoothed.json  (alpha = 0.1)
+    examples/fashion-mnist/hard.npz          + hard.json          (alpha = 0)
+    examples/fashion-mnist/smoothed.npz      + smoothed.json      (alpha = 0.1)
+    examples/fashion-mnist/smoothed-0.2.npz  + smoothed-0.2.json  (alpha = 0.2)
 
 Data: the Debian package ships the four IDX files this script reads (it never
 downloads anything):
 
     sudo apt-get install dataset-fashion-mnist   # -> /usr/share/datasets/fashion-mnist/
 
-Time: about 31 s per epoch, 5-6 minutes per run, 11-12 minutes for both, on 2 idle CPU cores
+Time: about 31 s per epoch, 5-6 minutes per run, 16-18 minutes for all three, on 2 idle CPU cores
 (torch.set_num_threads(2)); each run's measured time is in its JSON sidecar.
 The usual way to run it is `examples/fashion-mnist/make-runs`, which sets up a
 virtualenv with the pinned torch and numpy first.
@@ -31,7 +32,7 @@ seeded subsample of 5,000 `train` examples and of all `val` and `test` examples.
 `train_logits_aug` holds the logits of 300 T-shirt/top and 300 Shirt training
 images under L = 5 random augmentations each (integer shifts of up to +-2 px in
 each direction with zero fill, then Gaussian pixel noise sigma = 0.1, clipped to
-[0, 1]); both runs see exactly the same augmented images. penviz's `erasure`
+[0, 1]); every run sees exactly the same augmented images. penviz's `erasure`
 command reads it (DESIGN.md section 3).
 """
 
@@ -142,13 +143,13 @@ def features_and_logits(model, x, batch=1000):
 
 def train_one(alpha, data, epochs, log):
     x_train, y_train = data["train"]
-    torch.manual_seed(SEED)  # same initial weights for both runs
+    torch.manual_seed(SEED)  # same initial weights for every run
     model = SmallCNN()
     opt = torch.optim.Adam(model.parameters(), lr=LR)
     steps_per_epoch = (x_train.shape[0] + BATCH_SIZE - 1) // BATCH_SIZE
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs * steps_per_epoch)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=alpha)
-    gen = torch.Generator().manual_seed(SEED)  # same batch order for both runs
+    gen = torch.Generator().manual_seed(SEED)  # same batch order for every run
     epoch_log = []
     t0 = time.perf_counter()
     for epoch in range(epochs):
@@ -243,8 +244,8 @@ def main():
     ap.add_argument("--data-dir", default=DATA_DIR)
     ap.add_argument("--out-dir", default=here)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
-    ap.add_argument("--runs", default="hard,smoothed",
-                    help="which runs to train: hard, smoothed or both (default)")
+    ap.add_argument("--runs", default="hard,smoothed,smoothed-0.2",
+                    help="which runs to train, comma-separated: hard, smoothed, smoothed-0.2 (default: all three)")
     args = ap.parse_args()
 
     torch.set_num_threads(THREADS)
@@ -269,7 +270,7 @@ def main():
         "val": (x_all[val_idx], y_all[val_idx]),
         "test": (x_test, y_test),
     }
-    # Positions inside the 50,000-image train split, shared by both runs.
+    # Positions inside the 50,000-image train split, shared by every run.
     saved_train_idx = np.sort(rng.choice(len(train_idx), N_TRAIN_SAVED, replace=False))
     y_train = data["train"][1].numpy()
     aug_idx = np.concatenate([
@@ -279,10 +280,10 @@ def main():
     x_aug = np.stack([augment(x_base, rng) for _ in range(AUG_PASSES)], axis=1)  # N x L x 1 x 28 x 28
     aug = (x_aug, y_train[aug_idx])
 
-    alphas = {"hard": 0.0, "smoothed": 0.1}
+    alphas = {"hard": 0.0, "smoothed": 0.1, "smoothed-0.2": 0.2}
     for name in args.runs.split(","):
         if name not in alphas:
-            sys.exit(f"error: unknown run {name!r} (hard, smoothed)")
+            sys.exit(f"error: unknown run {name!r} (hard, smoothed, smoothed-0.2)")
         alpha = alphas[name]
         log(f"training {name} (alpha = {alpha}), {args.epochs} epochs")
         model, wall, epoch_log = train_one(alpha, data, args.epochs, log)

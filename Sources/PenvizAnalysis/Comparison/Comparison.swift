@@ -72,7 +72,7 @@ public struct Comparison: Sendable {
                 ComparisonMetrics.PanelMetrics(measuring: points, run: column.0, split: column.1.metrics.name, classNames: classNames)
             }
             return ComparisonMetrics.TripletMetrics(
-                kind: row.kind, ids: row.triplet.ids, names: row.triplet.ids.map { classNames[$0] },
+                kind: row.kind, reason: row.reason, ids: row.triplet.ids, names: row.triplet.ids.map { classNames[$0] },
                 separation: panels[0].separation, panels: panels)
         }
         metrics = ComparisonMetrics(includesBias: includeBias, runs: runMetrics, triplets: tripletMetrics)

@@ -4,7 +4,9 @@ extension ComparisonMetrics {
     /// One row of the figure: a triplet and the geometry of each of its panels.
     ///
     /// ```text
-    /// kind        "given" (--classes), "similar" or "different" (--auto)
+    /// kind        "given" (--classes), or the --auto criterion: "similar", "mixed",
+    ///             "different" (by confusion), "closest", "farthest" (by templates)
+    /// reason      why an automatic triplet was chosen, with its numbers; null for a given one
     /// ids         the three class ids, in plane order (a, b, c)
     /// names       their class names
     /// separation  mean pairwise distance of the three templates in the first run,
@@ -18,14 +20,18 @@ extension ComparisonMetrics {
         public var names: [String]
         /// How the triplet was chosen.
         public var kind: ComparedTriplet.Kind
+        /// Why an automatic triplet was chosen; nil for a given one.
+        @NullEncoded public var reason: String?
         /// Mean pairwise template distance in the first run.
         public var separation: Double
         /// The panels of the row, left to right.
         public var panels: [PanelMetrics]
 
         /// A triplet entry from its parts.
-        public init(kind: ComparedTriplet.Kind, ids: [Int], names: [String], separation: Double, panels: [PanelMetrics]) {
+        public init(kind: ComparedTriplet.Kind, reason: String? = nil, ids: [Int], names: [String], separation: Double,
+                    panels: [PanelMetrics]) {
             self.kind = kind
+            self.reason = reason
             self.ids = ids
             self.names = names
             self.separation = separation

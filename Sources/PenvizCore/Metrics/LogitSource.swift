@@ -74,6 +74,28 @@ public struct LogitSource: Sendable {
         }
     }
 
+    /// Runs `body(rows, logits)` on the same fixed blocks of rows as ``mapRowBlocks(_:)``,
+    /// `blocksAtOnce` of them concurrently at a time, and hands each result to `combine`
+    /// in block order: for results too large to hold for every block at once.
+    func forEachRowBlock<T: Sendable>(
+        blocksAtOnce: Int, _ body: @Sendable (Range<Int>, UnsafeBufferPointer<Double>) -> T, combine: (T) -> Void
+    ) {
+        let perBlock = RowBlocks.rowsPerBlock
+        let blockCount = (rowCount + perBlock - 1) / perBlock
+        for first in stride(from: 0, to: blockCount, by: max(1, blocksAtOnce)) {
+            let blocks = first..<min(first + max(1, blocksAtOnce), blockCount)
+            let results = RowBlocks.concurrentMap(count: blocks.count) { offset in
+                let start = (first + offset) * perBlock
+                let rows = start..<min(start + perBlock, rowCount)
+                let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows.count * classCount)
+                defer { buffer.deallocate() }
+                readRows(rows, into: buffer)
+                return body(rows, UnsafeBufferPointer(buffer))
+            }
+            results.forEach(combine)
+        }
+    }
+
     /// Reads the logits of `rows` into `buffer` (rows.count × K, row-major).
     private func readRows(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
         let k = classCount

@@ -130,6 +130,7 @@ extension FigureLayout {
             }
             draw(item.label, on: renderer)
         }
+        for line in legend.note { draw(line, on: renderer) }
     }
 
     private func draw(_ text: PlacedText, on renderer: some Renderer) {

@@ -4,8 +4,8 @@ import PenvizCore
 
 extension ComparisonGrid {
     /// The figure of `comparison`: a row per triplet (labelled with its class
-    /// names, and its kind when automatic), a column per run and split, each
-    /// panel captioned with its tightness. `panels` draws the scatters (and may
+    /// names, and its kind when automatic, with the reason for an automatic one
+    /// under its legend), a column per run and split, each panel captioned with its tightness. `panels` draws the scatters (and may
     /// sample them; the metrics always use every example).
     public init(_ comparison: Comparison, panels: PlanePanels) {
         let columns = comparison.runs.flatMap { compared in
@@ -15,7 +15,7 @@ extension ComparisonGrid {
             let (points, measured) = pointsAndMetrics
             return Row(
                 label: Self.rowLabel(kind: row.kind, names: measured.names), classNames: measured.names, points: points,
-                captions: measured.panels.map { Self.caption(tightness: $0.tightness) })
+                captions: measured.panels.map { Self.caption(tightness: $0.tightness) }, note: row.reason)
         }
         self.init(columns: columns, rows: rows, panels: panels)
     }

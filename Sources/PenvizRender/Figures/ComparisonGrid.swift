@@ -45,13 +45,16 @@ public struct ComparisonGrid: Sendable {
         public var points: [PlanePoints]
         /// A caption under each panel (such as its tightness), one per column; nil for none.
         public var captions: [String?]
+        /// A note under the row's legend, such as why its triplet was chosen; nil for none.
+        public var note: String?
 
         /// A row from its parts.
-        public init(label: String, classNames: [String], points: [PlanePoints], captions: [String?]) {
+        public init(label: String, classNames: [String], points: [PlanePoints], captions: [String?], note: String? = nil) {
             self.label = label
             self.classNames = classNames
             self.points = points
             self.captions = captions
+            self.note = note
         }
     }
 
@@ -78,14 +81,15 @@ public struct ComparisonGrid: Sendable {
 
     /// The figure with `options`: column headers from the columns, panel titles
     /// from the columns, and per row its label, its panels and a legend of its
-    /// three classes (coloured by slot from the options' palette).
+    /// three classes (coloured by slot from the options' palette) with the row's note.
     public func figure(options: FigureOptions) -> Figure {
         let figureRows = rows.map { row in
             let classes = ClassStyle.slots(row.classNames, palette: options.palette)
             let rowPanels = zip(columns, zip(row.points, row.captions)).map { column, pointsAndCaption in
                 panels.panel(points: pointsAndCaption.0, classes: classes, title: column.title, caption: pointsAndCaption.1)
             }
-            return Figure.Row(label: row.label, panels: PlanePanels.sideBySide(rowPanels), legend: Legend(classes: classes))
+            return Figure.Row(
+                label: row.label, panels: PlanePanels.sideBySide(rowPanels), legend: Legend(classes: classes, note: row.note))
         }
         return Figure(rows: figureRows, columnHeaders: columns.map(\.header), options: options)
     }

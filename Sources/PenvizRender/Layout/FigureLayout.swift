@@ -58,8 +58,13 @@ public struct FigureLayout: Equatable, Sendable {
         }
         let legendWidths = figure.rows.map { row in
             row.legend.map { legend in
-                theme.legendKeySize + theme.legendKeyGap
+                let entries = theme.legendKeySize + theme.legendKeyGap
                     + (legend.entries.map { FigureLayout.legendLabelWidth($0.label, theme: theme, metrics: metrics) }.max() ?? 0)
+                let note = options.legend == .right
+                    ? FigureLayout.noteLines(legend, entriesWidth: entries, theme: theme, metrics: metrics)
+                        .map { metrics.measure($0, in: theme.legendNoteFont).width }.max() ?? 0
+                    : 0
+                return max(entries, note)
             }
         }
         if options.legend == .right, let widest = legendWidths.compactMap({ $0 }).max() {
@@ -172,13 +177,25 @@ public struct FigureLayout: Equatable, Sendable {
                                   color: theme.textColor, maxWidth: theme.legendLabelMaxWidth, metrics: metrics))
         }
         return LegendLayout(frame: Rect(x: centerX - total / 2, y: top, width: total, height: theme.legendLineHeight),
-                            items: items)
+                            items: items, note: [])
     }
 
-    /// A legend's entries stacked from `left`, centred on `centerY` but kept on the page.
+    /// A legend's note broken into lines as wide as its entries, or ``Theme/legendNoteWidth`` when that is more.
+    static func noteLines(_ legend: Legend, entriesWidth: Double, theme: Theme, metrics: some FontMetrics) -> [String] {
+        guard let note = legend.note else { return [] }
+        return PlacedText.wrapped(note, maxWidth: max(entriesWidth, theme.legendNoteWidth), maxLines: theme.legendNoteLines,
+                                  font: theme.legendNoteFont, metrics: metrics)
+    }
+
+    /// A legend's entries stacked from `left`, its note under them, centred on `centerY` but kept on the page.
     static func placeBeside(_ legend: Legend, left: Double, centerY: Double, pageHeight: Double,
                             theme: Theme, metrics: some FontMetrics) -> LegendLayout {
-        let height = theme.legendLineHeight * Double(legend.entries.count)
+        let entriesWidth = theme.legendKeySize + theme.legendKeyGap
+            + (legend.entries.map { legendLabelWidth($0.label, theme: theme, metrics: metrics) }.max() ?? 0)
+        let noteLines = noteLines(legend, entriesWidth: entriesWidth, theme: theme, metrics: metrics)
+        let lineHeight = metrics.measure("Hg", in: theme.legendNoteFont).height
+        let entriesHeight = theme.legendLineHeight * Double(legend.entries.count)
+        let height = entriesHeight + (noteLines.isEmpty ? 0 : theme.legendNoteGap + Double(noteLines.count) * lineHeight)
         let top = min(max(centerY - height / 2, theme.pagePadding), pageHeight - theme.pagePadding - height)
         let items = legend.entries.enumerated().map { index, entry in
             let y = top + theme.legendLineHeight * (Double(index) + 0.5)
@@ -188,7 +205,11 @@ public struct FigureLayout: Equatable, Sendable {
                                   anchor: TextAnchor(.leading, .middle), font: theme.legendFont,
                                   color: theme.textColor, maxWidth: theme.legendLabelMaxWidth, metrics: metrics))
         }
-        let width = (items.map(\.label.bounds.maxX).max() ?? left) - left
-        return LegendLayout(frame: Rect(x: left, y: top, width: width, height: height), items: items)
+        let note = noteLines.enumerated().map { index, line in
+            PlacedText(line, at: Point(x: left, y: top + entriesHeight + theme.legendNoteGap + Double(index) * lineHeight),
+                       anchor: TextAnchor(.leading, .top), font: theme.legendNoteFont, color: theme.legendNoteColor, metrics: metrics)
+        }
+        let width = ((items.map(\.label.bounds.maxX) + note.map(\.bounds.maxX)).max() ?? left) - left
+        return LegendLayout(frame: Rect(x: left, y: top, width: width, height: height), items: items, note: note)
     }
 }

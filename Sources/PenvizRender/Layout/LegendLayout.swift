@@ -10,8 +10,10 @@ public struct LegendLayout: Equatable, Sendable {
         public let label: PlacedText
     }
 
-    /// The box holding every entry.
+    /// The box holding every entry and the note.
     public let frame: Rect
     /// The entries, top to bottom.
     public let items: [Item]
+    /// The note's lines under the entries; empty for none.
+    public let note: [PlacedText]
 }

@@ -46,6 +46,14 @@ struct Theme: Equatable, Sendable {
     var legendGapBelow = 4.0
     /// Between entries of a legend set in one line.
     var legendEntryGap = 14.0
+    var legendNoteFont = Font(size: 7.5)
+    var legendNoteColor = Color(grey: 0.35)
+    /// Between a legend's last entry and its note.
+    var legendNoteGap = 4.0
+    /// A legend's note is wrapped to at least this width, or the entries' when wider.
+    var legendNoteWidth = 120.0
+    /// The most lines a legend's note takes.
+    var legendNoteLines = 5
 
     /// A template's diameter is this many scatter-point diameters, at least `templateMinimumDiameter`.
     var templateDiameterFactor = 3.2
@@ -72,12 +80,13 @@ struct Theme: Equatable, Sendable {
         var theme = self
         theme.fontScale = scale
         for font in [\Theme.tickFont, \.panelTitleFont, \.axisLabelFont, \.captionFont, \.figureTitleFont, \.headerFont,
-                     \.rowLabelFont, \.legendFont, \.templateLabelFont] {
+                     \.rowLabelFont, \.legendFont, \.templateLabelFont, \.legendNoteFont] {
             theme[keyPath: font].size *= scale
         }
         theme.legendKeySize *= scale
         theme.legendLineHeight *= scale
         theme.legendLabelMaxWidth *= scale
+        theme.legendNoteWidth *= scale
         return theme
     }
 

@@ -35,15 +35,20 @@ public struct Legend: Equatable, Sendable {
 
     /// The entries, top to bottom.
     public var entries: [Entry]
+    /// A short text under the entries, such as why the row's triplet was chosen:
+    /// set smaller, wrapped to a few lines, in a legend beside its row (a legend
+    /// under its row leaves it out).
+    public var note: String?
 
-    /// A legend of the given entries.
-    public init(entries: [Entry]) {
+    /// A legend of the given entries, with an optional note.
+    public init(entries: [Entry], note: String? = nil) {
         self.entries = entries
+        self.note = note
     }
 
-    /// A legend with one marker entry per class.
-    public init(classes: [ClassStyle]) {
-        self.init(entries: classes.map { Entry(label: $0.name, color: $0.color) })
+    /// A legend with one marker entry per class, with an optional note.
+    public init(classes: [ClassStyle], note: String? = nil) {
+        self.init(entries: classes.map { Entry(label: $0.name, color: $0.color) }, note: note)
     }
 }
 

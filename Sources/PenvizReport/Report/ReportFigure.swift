@@ -30,15 +30,17 @@ public struct ReportFigure: Sendable {
     /// At the report's width a row is about 190 points tall, shorter than a
     /// label such as `similar: T-shirt/top · Pullover · Sneaker` set vertically,
     /// so rows are labelled by how their triplet was chosen (the legend beside
-    /// each row names its classes); a given triplet keeps its class names when they fit.
+    /// each row names its classes, and why an automatic one was chosen); a given
+    /// triplet keeps its class names when they fit.
     static func comparison(_ comparison: Comparison, look: ReportLook) -> ReportFigure {
         var grid = ComparisonGrid(comparison, panels: PlanePanels(perClass: look.perClass, seed: look.seed, axisLabels: look.axisLabels))
         for (index, triplet) in comparison.metrics.triplets.enumerated() {
             let names = triplet.names.joined(separator: " · ")
             switch triplet.kind {
             case .given: grid.rows[index].label = names.count <= 30 ? names : "given triplet"
-            case .similar: grid.rows[index].label = "closest templates"
-            case .different: grid.rows[index].label = "farthest templates"
+            case .similar, .mixed, .different: grid.rows[index].label = triplet.kind.rawValue
+            case .closest: grid.rows[index].label = "closest templates"
+            case .farthest: grid.rows[index].label = "farthest templates"
             }
         }
         // Row labels and legends take about 130 points of the width (as in `penviz compare`'s default page).

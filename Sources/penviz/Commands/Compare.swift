@@ -5,7 +5,7 @@ import PenvizIO
 import PenvizRender
 import PenvizReport
 
-extension AutoTriplets.Criterion: ExpressibleByArgument {}
+extension TripletCriterion: ExpressibleByArgument {}
 
 /// `penviz compare`: the paper's Figure 1 for several runs, and the metrics behind it.
 struct Compare: ParsableCommand {
@@ -15,8 +15,18 @@ struct Compare: ParsableCommand {
             The paper's Figure 1 for your runs: one row per triplet, one column per \
             run and split (hard·train, hard·val, smoothed·train, smoothed·val), the \
             run labels as column headers, each panel captioned with its tightness. \
-            Without --classes or --auto the rows are the automatic similar triplet \
-            (closest templates in the first run) and the different one (farthest).
+            Without --classes or --auto the rows are the automatic similar, mixed and \
+            different triplets of the first run.
+
+            --auto ranks triplets by how much the model confuses classes, the usual \
+            proxy for semantic similarity: C_kl is the mean softmax probability of \
+            class l on the examples of class k (on val, else the first split with \
+            logits), S = (C + Cᵀ)/2. similar: the largest S_ab + S_ac + S_bc; mixed: \
+            the most confused pair and the class least confused with both (the \
+            paper's two similar classes and a different one); different: the \
+            smallest sum. closest and farthest rank by the templates' mean distance \
+            in the full space instead. Every search is exact over all triplets, ties \
+            to the lowest ids; each row's legend says why it was chosen.
 
             The metrics of DESIGN.md §3 (per run and split: accuracy, within, between, \
             cluster_ratio, gap, ls_gap, incorrect_spread, distance_cv; per panel: \
@@ -45,8 +55,11 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("A triplet to draw, by name or id; repeat for more rows.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: [ClassTriplet] = []
 
-    @Option(help: ArgumentHelp("An automatic triplet, searched in the first run; repeat for both.", valueName: "similar|different"))
-    var auto: [AutoTriplets.Criterion] = []
+    @Option(help: ArgumentHelp(
+        "An automatic triplet, searched in the first run; repeat for more rows. By how much the model confuses classes "
+            + "(softmax on val): similar (most), mixed (the most confused pair and the class least confused with both), "
+            + "different (least). By the templates: closest, farthest.", valueName: "criterion"))
+    var auto: [TripletCriterion] = []
 
     @Option(
         help: ArgumentHelp("Splits to compare (default: train,val when the first run has both, else all).", valueName: "a,b"))
@@ -78,7 +91,7 @@ struct Compare: ParsableCommand {
         try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
-            criteria: classes.isEmpty && auto.isEmpty ? [.similar, .different] : auto, splits: splits?.names,
+            criteria: classes.isEmpty && auto.isEmpty ? [.similar, .mixed, .different] : auto, splits: splits?.names,
             includeBias: !noBias)
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
               figures/       each figure as .svg and .png
 
             The report holds: the runs (K, D, α, size and accuracy of every split); \
-            the paper's Figure 1 for the automatic similar and different triplets and \
+            the paper's Figure 1 for the automatic similar, mixed and different triplets and \
             any --classes; the geometry and logit metrics with the change from the \
             first run to each other run; reliability diagrams and calibration before \
             and after temperature scaling (T* fitted on val, measured on test); and \
@@ -117,7 +117,7 @@ struct Report: ParsableCommand {
         try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: [], folders: [out])
         try ReportFiles.checkFolder(out)
         let comparison = try Comparison.measuring(
-            runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .different],
+            runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .mixed, .different],
             splits: splits?.names, includeBias: !noBias, skippingAutomaticPastLimit: true)
         let runs = comparison.runs
 

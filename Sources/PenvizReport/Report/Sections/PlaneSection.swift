@@ -8,11 +8,8 @@ extension ReportDocument.Section {
         let splits = comparison.runs[0].splits.map(\.name)
         let rows = comparison.triplets.map { triplet in
             let names = triplet.names.joined(separator: " · ")
-            switch triplet.kind {
-            case .given: return "\(names) (given)"
-            case .similar: return "\(names), the three closest templates in the \(labels[0]) run (similar)"
-            case .different: return "\(names), the three farthest apart (different)"
-            }
+            guard let reason = triplet.reason else { return "\(names) (given)" }
+            return "\(names) (\(triplet.kind.rawValue): \(reason) in the \(labels[0]) run)"
         }
         let intro = "Each row takes three classes and the plane through their final-layer templates"
             + (comparison.includesBias ? " (weights with the bias appended)" : " (weights only, without the bias)")

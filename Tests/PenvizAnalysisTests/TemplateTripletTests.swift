@@ -4,19 +4,17 @@ import Testing
 import PenvizCore
 
 /// The exact closest/farthest triplet search against known layouts and a plain triple loop.
-struct AutoTripletTests {
+struct TemplateTripletTests {
     @Test func templatesOnALine() throws {
         // Without bias, templates at 0, 1, 3, 10, 11, 12 on a line. A triplet's distance sum is
         // 2·(max − min): the closest span is 10, 11, 12 (span 2), the farthest 0 … 12 with any
         // middle one; ties go to the lowest ids: (0, 1, 5). Separations: 4/3 and 24/3.
         let weight = Matrix([[0], [1], [3], [10], [11], [12]])
-        let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
-        #expect(triplets.similar.triplet == Triplet(3, 4, 5))
-        #expect(triplets.similar.separation == 4.0 / 3)
-        #expect(triplets.different.triplet == Triplet(0, 1, 5))
-        #expect(triplets.different.separation == 8)
-        #expect(triplets.choice(.similar) == triplets.similar)
-        #expect(triplets.choice(.different) == triplets.different)
+        let triplets = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
+        #expect(triplets.closest.triplet == Triplet(3, 4, 5))
+        #expect(triplets.closest.separation == 4.0 / 3)
+        #expect(triplets.farthest.triplet == Triplet(0, 1, 5))
+        #expect(triplets.farthest.separation == 8)
     }
 
     @Test func tiesGoToTheLowestIds() throws {
@@ -24,19 +22,19 @@ struct AutoTripletTests {
         // mirror images; (0, 1, 2) is lexicographically first among the largest.
         // The closest: the two centres (4, 5, coincident) with any corner: (0, 4, 5) first.
         let weight = Matrix([[0, 0], [2, 0], [2, 2], [0, 2], [1, 1], [1, 1]])
-        let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
-        #expect(triplets.different.triplet == Triplet(0, 1, 2))
-        #expect(triplets.similar.triplet == Triplet(0, 4, 5))
+        let triplets = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: Array(repeating: 0, count: 6), includeBias: false))
+        #expect(triplets.farthest.triplet == Triplet(0, 1, 2))
+        #expect(triplets.closest.triplet == Triplet(0, 4, 5))
     }
 
     @Test func theBiasCountsWhenIncluded() throws {
         // Same weights, biases that push template 2 far away in the augmented coordinate.
         let weight = Matrix([[0], [1], [2], [3]])
         let bias = [0.0, 0, 100, 0]
-        let with = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
-        let without = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias, includeBias: false))
-        #expect(with.similar.triplet == Triplet(0, 1, 3))
-        #expect(without.similar.triplet == Triplet(0, 1, 2))
+        let with = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+        let without = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: bias, includeBias: false))
+        #expect(with.closest.triplet == Triplet(0, 1, 3))
+        #expect(without.closest.triplet == Triplet(0, 1, 2))
     }
 
     @Test func agreesWithAPlainTripleLoop() throws {
@@ -59,11 +57,11 @@ struct AutoTripletTests {
                     }
                 }
             }
-            let triplets = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
-            #expect(triplets.similar.triplet == best.1)
-            #expect(triplets.different.triplet == worst.1)
-            #expect(TestData.close(triplets.similar.separation, best.0, relative: 1e-14))
-            #expect(TestData.close(triplets.different.separation, worst.0, relative: 1e-14))
+            let triplets = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+            #expect(triplets.closest.triplet == best.1)
+            #expect(triplets.farthest.triplet == worst.1)
+            #expect(TestData.close(triplets.closest.separation, best.0, relative: 1e-14))
+            #expect(TestData.close(triplets.farthest.separation, worst.0, relative: 1e-14))
         }
     }
 
@@ -86,11 +84,11 @@ struct AutoTripletTests {
                 }
             }
         }
-        let triplets = try AutoTriplets(templates: templates)
-        #expect(triplets.similar.triplet == best.1 && triplets.similar.isExact)
-        #expect(triplets.different.triplet == worst.1 && triplets.different.isExact)
-        #expect(TestData.close(triplets.similar.separation, best.0 / 3, relative: 1e-14))
-        #expect(TestData.close(triplets.different.separation, worst.0 / 3, relative: 1e-14))
+        let triplets = try TemplateTriplets(templates: templates)
+        #expect(triplets.closest.triplet == best.1 && triplets.closest.isExact)
+        #expect(triplets.farthest.triplet == worst.1 && triplets.farthest.isExact)
+        #expect(TestData.close(triplets.closest.separation, best.0 / 3, relative: 1e-14))
+        #expect(TestData.close(triplets.farthest.separation, worst.0 / 3, relative: 1e-14))
     }
 
     @Test func hugeAndTinyWeightsRankLikeAnyOthers() throws {
@@ -99,20 +97,20 @@ struct AutoTripletTests {
         var generator = SeededGenerator(seed: 22)
         let weight = TestData.randomMatrix(40, 5, &generator)
         let bias = TestData.uniform(40, &generator)
-        let ordinary = try AutoTriplets(templates: ClassTemplates(weight: weight, bias: bias))
+        let ordinary = try TemplateTriplets(templates: ClassTemplates(weight: weight, bias: bias))
         for factor in [1e300, 1e-300] {
             let scaled = Matrix(rows: 40, columns: 5, values: weight.values.map { $0 * factor })
-            let triplets = try AutoTriplets(templates: ClassTemplates(weight: scaled, bias: bias.map { $0 * factor }))
-            #expect(triplets.similar.triplet == ordinary.similar.triplet, "\(factor)")
-            #expect(triplets.different.triplet == ordinary.different.triplet, "\(factor)")
-            #expect(TestData.close(triplets.similar.separation, ordinary.similar.separation * factor, relative: 1e-13, absolute: 0))
-            #expect(TestData.close(triplets.different.separation, ordinary.different.separation * factor, relative: 1e-13, absolute: 0))
+            let triplets = try TemplateTriplets(templates: ClassTemplates(weight: scaled, bias: bias.map { $0 * factor }))
+            #expect(triplets.closest.triplet == ordinary.closest.triplet, "\(factor)")
+            #expect(triplets.farthest.triplet == ordinary.farthest.triplet, "\(factor)")
+            #expect(TestData.close(triplets.closest.separation, ordinary.closest.separation * factor, relative: 1e-13, absolute: 0))
+            #expect(TestData.close(triplets.farthest.separation, ordinary.farthest.separation * factor, relative: 1e-13, absolute: 0))
         }
     }
 
     @Test func fewerThanThreeClassesIsAnError() {
         #expect(throws: PenvizError.self) {
-            try AutoTriplets(templates: ClassTemplates(weight: Matrix([[0], [1]]), bias: [0, 0]))
+            try TemplateTriplets(templates: ClassTemplates(weight: Matrix([[0], [1]]), bias: [0, 0]))
         }
     }
 }

@@ -1,9 +1,8 @@
 import PenvizCore
 
-/// The triplets `penviz compare --auto` picks (DESIGN.md §3, issue 5): the one
-/// whose templates are closest together (`similar`, like the paper's "toy
-/// poodle, miniature poodle" row) and the one whose templates are farthest apart
-/// (`different`).
+/// The triplets `penviz compare --auto closest` and `--auto farthest` pick
+/// (DESIGN.md §3): the one whose templates are closest together and the one
+/// whose templates are farthest apart.
 ///
 /// The separation of a triplet is the mean of its three pairwise template
 /// distances in the full space (in the bias mode of the ``ClassTemplates``).
@@ -12,15 +11,7 @@ import PenvizCore
 /// computed a block of rows at a time, never the K×K matrix. Sums
 /// `(d_ab + d_ac) + d_bc` are compared rather than means (same order); ties go
 /// to the lexicographically lowest `(a, b, c)` with a < b < c.
-public struct AutoTriplets: Codable, Sendable, Equatable {
-    /// Which of the two automatic triplets to use.
-    public enum Criterion: String, Codable, Sendable, CaseIterable {
-        /// The triplet with the closest templates.
-        case similar
-        /// The triplet with the farthest templates.
-        case different
-    }
-
+public struct TemplateTriplets: Codable, Sendable, Equatable {
     /// A triplet with its separation.
     public struct Choice: Codable, Sendable, Equatable {
         /// The classes, in increasing id.
@@ -33,9 +24,9 @@ public struct AutoTriplets: Codable, Sendable, Equatable {
     }
 
     /// The triplet with the smallest separation.
-    public let similar: Choice
+    public let closest: Choice
     /// The triplet with the largest separation.
-    public let different: Choice
+    public let farthest: Choice
 
     /// The most classes the search takes. Its time grows as K²·D (the Gram
     /// matrix of the templates, a block of rows at a time, once for both
@@ -60,12 +51,7 @@ public struct AutoTriplets: Codable, Sendable, Equatable {
             // The sum is of scaled distances: divide by the (power of two) scale, exactly.
             Choice(triplet: result.triplet, separation: result.sum / 3 / distances.scale, isExact: result.isExact)
         }
-        similar = found[0]
-        different = found[1]
-    }
-
-    /// The choice for `criterion`.
-    public func choice(_ criterion: Criterion) -> Choice {
-        criterion == .similar ? similar : different
+        closest = found[0]
+        farthest = found[1]
     }
 }
