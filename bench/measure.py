@@ -163,7 +163,7 @@ def measure_issue8(args, repo):
 
     print("auto triplets, K = 1000", flush=True)
     bench.group([("penviz compare --auto, K = 1000", [
-        penviz, "compare", f"{data}/auto-a", f"{data}/auto-b", "--auto", "similar", "--auto", "different",
+        penviz, "compare", f"{data}/auto-a", f"{data}/auto-b", "--auto", "closest", "--auto", "farthest",
         "--out", f"{out}/auto.svg"])])
     print("end to end: the penviz commands of scripts/figures", flush=True)
     bench.group([("scripts/figures (penviz commands)", ["bash", args.figures])])
@@ -274,7 +274,7 @@ def measure_imagenet(args, repo):
         return f"{data}/{name}"
 
     def compare(pair, tag, binary=penviz):
-        return [binary, "compare", run(pair[0]), run(pair[1]), "--auto", "similar", "--auto", "different",
+        return [binary, "compare", run(pair[0]), run(pair[1]), "--auto", "closest", "--auto", "farthest",
                 "--out", f"{out}/{tag}.png", "--metrics", f"{out}/{tag}.json"]
 
     def report(pair, tag, binary=penviz):
@@ -396,7 +396,7 @@ def measure_hardening(args, repo):
 
     print(f"automatic triplets, K = {classes}, D = {dimensions}", flush=True)
     bench.group([
-        ("penviz compare --auto similar --auto different", compare("--auto", "similar", "--auto", "different")),
+        ("penviz compare --auto closest --auto farthest", compare("--auto", "closest", "--auto", "farthest")),
         ("penviz compare --classes 0,1,2 (the same without the search)", compare("--classes", "0,1,2")),
         ("numpy K×K template distances", [py, "bench/hardening_numpy.py", "distances", f"{data}/auto10k"]),
     ])
@@ -409,8 +409,8 @@ def measure_hardening(args, repo):
     shutil.rmtree(out)
 
     m = bench.median
-    search = m("penviz compare --auto similar --auto different") - m("penviz compare --classes 0,1,2 (the same without the search)")
-    auto_rss = max(bench.rss["penviz compare --auto similar --auto different"])
+    search = m("penviz compare --auto closest --auto farthest") - m("penviz compare --classes 0,1,2 (the same without the search)")
+    auto_rss = max(bench.rss["penviz compare --auto closest --auto farthest"])
     given_rss = max(bench.rss["penviz compare --classes 0,1,2 (the same without the search)"])
     erasure = m("penviz erasure (a seeded sample of 20,000)")
     targets = [
@@ -445,15 +445,68 @@ def measure_hardening(args, repo):
     print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
 
 
+def measure_triplets(args, repo):
+    """Issue 18's ranking of triplets by confusion at K = 1000 on ImageNet's 50,000 val rows,
+    beside an exhaustive NumPy scan of the same S, written to args.out_triplets."""
+    data, penviz, py = args.data, args.penviz, args.python
+    bench = Bench(args.rounds, repo, warmups=1)
+    out = scratch_folder()
+    rows, classes = npy_shape(f"{data}/confusion1k/val_logits.npy")
+    warm([f"{data}/confusion1k"])
+    load_before = os.getloadavg()
+
+    def compare(*options):
+        return [penviz, "compare", f"{data}/confusion1k", f"{data}/confusion1k", "--splits", "train", *options,
+                "--out", f"{out}/confusion.png"]
+
+    ranked = "penviz compare --auto similar --auto mixed --auto different"
+    given = "penviz compare --classes 0,1,2 (the same without the ranking)"
+    print(f"triplets by confusion, K = {classes}, val N = {rows}", flush=True)
+    bench.group([
+        (ranked, compare("--auto", "similar", "--auto", "mixed", "--auto", "different")),
+        (given, compare("--classes", "0,1,2")),
+        ("numpy C, S and every triplet scanned", [py, "bench/triplets_numpy.py", f"{data}/confusion1k"]),
+    ])
+    load_after = os.getloadavg()
+    shutil.rmtree(out)
+
+    m = bench.median
+    ranking = m(ranked) - m(given)
+    targets = [
+        (f"ranking by confusion, K = {classes:,}, val N = {rows:,} (compare --auto minus compare --classes)",
+         f"{ranking:.2f} s", "≤ 2 s", ranking <= 2),
+        ("numpy exhaustive scan ÷ penviz's ranking (time)", f"{m('numpy C, S and every triplet scanned') / ranking:.1f}", "—", None),
+    ]
+    met = {True: "yes", False: "**no**", None: "—"}
+    lines = [
+        "# penviz benchmark: triplets by confusion (issue 18)", "",
+        "Written by `bench/run --only triplets` (do not edit by hand). Every command runs as a whole process, timed by",
+        "wall clock under /usr/bin/time for its peak RSS; the commands of a group alternate within each round.", "",
+        f"Machine: {cpu_name()}, {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
+        f"{args.rounds} rounds after one untimed warm-up round; page cache warm.", "",
+        f"Data: `confusion1k` (bench/gen.c, seed 19): K = {classes:,} classes, D = 64, 1,000 train rows and "
+        f"{rows:,} val rows with float32 logits stored (`--spread 0.2`). compare draws the train split only, so the "
+        "difference of the two penviz commands is the ranking: C and S from the val logits, and the three searches.", "",
+        "## Targets", "",
+        "| target | measured | goal | met |", "|---|---|---|---|",
+    ]
+    lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
+    lines += command_sections(bench, data, out, repo)
+    with open(args.out_triplets, "w") as file:
+        file.write("\n".join(lines))
+    print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
     parser.add_argument("--penviz", required=True)
-    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening"], default="all")
+    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening", "triplets"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="bench/RESULTS.md", help="issue 8's results")
     parser.add_argument("--out-imagenet", default="bench/RESULTS-imagenet.md", help="issue 15's results")
     parser.add_argument("--out-hardening", default="bench/RESULTS-hardening.md", help="issue 16's results")
+    parser.add_argument("--out-triplets", default="bench/RESULTS-triplets.md", help="issue 18's results")
     parser.add_argument("--readpass", help="issue 8: the C read pass")
     parser.add_argument("--projection-pass", help="issue 8: penviz's projection pass timed in process (bench/projection-pass)")
     parser.add_argument("--python", help="issue 8: the venv's python, with numpy and matplotlib")
@@ -473,6 +526,10 @@ def main():
         if not args.python:
             parser.error("the hardening suite needs --python")
         measure_hardening(args, repo)
+    if args.only in ("all", "triplets"):
+        if not args.python:
+            parser.error("the triplets suite needs --python")
+        measure_triplets(args, repo)
 
 
 main()

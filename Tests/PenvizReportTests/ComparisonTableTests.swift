@@ -23,4 +23,13 @@ struct ComparisonTableTests {
             "",
         ])
     }
+
+    @Test("an automatic triplet's title says why it was chosen, on a line of its own")
+    func reason() {
+        var metrics = SampleMetrics.comparison
+        metrics.triplets[0].reason = "mean mutual confusion 0.0638 on val, the highest of 120 triplets"
+        let lines = ComparisonTable(metrics).text.split(separator: "\n").map(String.init)
+        let title = lines.firstIndex { $0.hasPrefix("similar: ") }!
+        #expect(lines[title + 1] == "why: mean mutual confusion 0.0638 on val, the highest of 120 triplets")
+    }
 }

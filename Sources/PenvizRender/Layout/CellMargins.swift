@@ -127,8 +127,9 @@ struct CellMargins {
     private func layout(_ panel: Panel, cell: Rect, captionLines: [String], transform: DataTransform, tickRoom: Size,
                         yLabelX: Double, pointSize: Double, metrics: some FontMetrics) -> PanelLayout {
         let frame = transform.frame
-        let ticks = Ticks.forPlotArea(limits: transform.limits, room: tickRoom, aspect: panel.aspect,
+        var ticks = Ticks.forPlotArea(limits: transform.limits, room: tickRoom, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
+        if panel.xAxisScale == .logarithmic { ticks.x = Ticks(powersOfTenIn: transform.limits.x, step: ticks.x.step) }
         func text(_ string: String, _ position: Point, _ anchor: TextAnchor, _ font: Font, _ color: Color,
                   _ orientation: PlacedText.Orientation = .horizontal, maxWidth: Double? = nil) -> PlacedText {
             PlacedText(string, at: position, anchor: anchor, font: font, color: color, orientation: orientation,

@@ -41,6 +41,16 @@ public struct Ticks: Equatable, Sendable {
         labels = values.map { Ticks.format($0, step: step) }
     }
 
+    /// Ticks of a logarithmic axis, whose data are log10 of the values: at the whole
+    /// multiples of `step` (at least 1) inside `range`, each labelled with its value 10^v
+    /// (`0.01`, `0.1`, `1`, `10`).
+    public init(powersOfTenIn range: ClosedRange<Double>, step: Double) {
+        let whole = Ticks(step: max(1, step.rounded(.up)), in: range)
+        self.step = whole.step
+        values = whole.values
+        labels = whole.values.map { String(format: "%g", pow(10, $0)).replacingOccurrences(of: "-", with: "\u{2212}") }
+    }
+
     /// Ticks for `range` at the smallest nice step that gives at most
     /// `maxIntervals` steps across it.
     public static func nice(in range: ClosedRange<Double>, maxIntervals: Int) -> Ticks {

@@ -21,8 +21,18 @@ public struct Panel: Equatable, Sendable {
     public var classes: [ClassStyle]
     /// The marks, drawn in order.
     public var marks: [Mark]
+    /// How the horizontal axis reads its data.
+    public enum AxisScale: Equatable, Sendable {
+        /// Data are the values.
+        case linear
+        /// Data are log10 of the values: ticks fall on whole powers of ten and are labelled with the values.
+        case logarithmic
+    }
+
     /// Equal or free aspect.
     public var aspect: Aspect
+    /// Linear, or logarithmic (the marks then hold log10 of the values).
+    public var xAxisScale: AxisScale = .linear
     /// Fixed horizontal limits; `nil` fits the data (an equal aspect may widen
     /// them). Limits without width or with an infinite end are ignored.
     public var xLimits: ClosedRange<Double>?

@@ -220,3 +220,23 @@ public enum Findings {
         return "\(start) " + list(parts) + "."
     }
 }
+
+extension Findings {
+    /// How the measures move from the smallest α to the largest of a sweep.
+    ///
+    /// "From α = 0 to α = 0.2, the logit gap on val went from 15.1 to 3.52 (ls_gap 3.71 at α = 0.2), the spread of
+    /// the wrong logits from 4.83 to 0.440, and the ECE before scaling from 0.0174 to 0.130."
+    public static func sweep(
+        from low: String, to high: String, split: String, gap: (Double, Double), target: Double?, spread: (Double, Double),
+        ece: (Double, Double)?
+    ) -> String {
+        func pair(_ values: (Double, Double)) -> String {
+            "from \(ReportNumber.significant(values.0)) to \(ReportNumber.significant(values.1))"
+        }
+        var sentence = "From α = \(low) to α = \(high), the logit gap on \(split) went \(pair(gap))"
+        if let target { sentence += " (ls_gap \(ReportNumber.significant(target)) at α = \(high))" }
+        sentence += (ece == nil ? " and" : ",") + " the spread of the wrong logits \(pair(spread))"
+        if let ece { sentence += ", and the ECE before scaling \(pair(ece))" }
+        return sentence + "."
+    }
+}

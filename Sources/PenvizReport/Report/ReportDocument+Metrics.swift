@@ -11,7 +11,7 @@ extension ReportDocument {
             Section.geometry(metrics),
             Section.calibration(metrics, figures: &figures),
             Section.erasure(metrics, figures: &figures),
-        ]
+        ] + (metrics.hasSweep ? [Section.sweep(metrics, figures: &figures)] : [])
         self.init(
             title: title ?? (metrics.runs.count == 1
                 ? "The \(metrics.runs[0].label) run on the paper's measures"
@@ -53,7 +53,7 @@ extension ReportDocument {
 
     /// The split the findings read: the first compared split other than `train`
     /// (held-out data), else the first.
-    static func heldOutSplit(_ names: [String]) -> String {
+    public static func heldOutSplit(_ names: [String]) -> String {
         names.first { $0 != "train" } ?? names[0]
     }
 

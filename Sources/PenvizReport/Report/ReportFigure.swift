@@ -14,6 +14,8 @@ public struct ReportFigure: Sendable {
         case reliability
         /// Information erasure (``ErasureFigure``).
         case erasure
+        /// The measures against α, when three or more runs have distinct α (``SweepFigure``).
+        case sweep
     }
 
     /// Which figure this is.
@@ -65,5 +67,20 @@ public struct ReportFigure: Sendable {
         let figure = ErasureFigure(runs: runs, classNames: classNames)
             .figure(options: look.options(height: page.height * look.width / page.width))
         return ReportFigure(kind: .erasure, figure: figure)
+    }
+
+    /// The measures of `metrics` against α: the geometry on the held-out split, calibration, and Î when measured.
+    static func sweep(_ metrics: ReportMetrics, look: ReportLook) -> ReportFigure {
+        let charts = ReportFigure.sweepCharts(metrics)
+        let page = SweepFigure.pageSize(charts: charts.count)
+        let figure = SweepFigure(charts: charts).figure(options: look.options(height: page.height * look.width / page.width))
+        return ReportFigure(kind: .sweep, figure: figure)
+    }
+
+    /// The charts of the sweep figure, in order.
+    static func sweepCharts(_ metrics: ReportMetrics) -> [SweepFigure.Chart] {
+        let split = ReportDocument.heldOutSplit(metrics.comparison.runs[0].splits.map(\.name))
+        return SweepFigure.charts(comparison: metrics.comparison, split: split) + SweepFigure.charts(calibration: metrics.calibration)
+            + (metrics.erasure.map { SweepFigure.charts(erasure: $0) } ?? [])
     }
 }

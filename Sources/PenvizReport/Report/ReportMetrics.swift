@@ -1,4 +1,5 @@
 import PenvizAnalysis
+import PenvizRender
 
 /// Every number `penviz report` shows, in the shape of its `metrics.json`: the
 /// documents of `penviz compare`, `penviz calibrate` and `penviz erasure` in one
@@ -57,5 +58,12 @@ public struct ReportMetrics: Codable, Equatable, Sendable {
         case runs, comparison, calibration, erasure
         case erasureNote = "erasure_note"
         case figureStyle = "figure_style"
+    }
+}
+
+extension ReportMetrics {
+    /// True when three or more runs have distinct known α: the report then draws its measures against α.
+    public var hasSweep: Bool {
+        SweepFigure.isSweep(comparison.runs.map(\.alpha))
     }
 }

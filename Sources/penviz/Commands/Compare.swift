@@ -74,6 +74,11 @@ struct Compare: ParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    @Option(help: ArgumentHelp(
+        "Also draw the metrics against α to this .png, .svg or .pdf (three or more runs of distinct α, stored or --alpha); "
+            + "repeat for more formats.", valueName: "file"))
+    var sweepOut: [String] = []
+
     @OptionGroup(title: "Figure")
     var look: FigureOptionGroup
 
@@ -88,7 +93,11 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try output.checkExtensions()
-        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files)
+        for path in sweepOut { _ = try OutputPath(path, allowed: [.png, .svg, .pdf], option: "--sweep-out") }
+        if let clash = sweepOut.first(where: { path in output.files.contains(path) || sweepOut.filter { $0 == path }.count > 1 }) {
+            throw PenvizError.usage("--sweep-out \(clash) is named twice among the outputs")
+        }
+        try InputProtection.check(inputs: runPaths + runOptions.inputFiles, outputs: output.files + sweepOut)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
             criteria: classes.isEmpty && auto.isEmpty ? [.similar, .mixed, .different] : auto, splits: splits?.names,
@@ -96,9 +105,24 @@ struct Compare: ParsableCommand {
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
+        var sweep: [(files: [String], figure: () throws -> Figure)] = []
+        if !sweepOut.isEmpty {
+            let alphas = comparison.metrics.runs.map(\.alpha)
+            guard SweepFigure.isSweep(alphas) else {
+                throw PenvizError.usage(
+                    "--sweep-out draws the metrics against α and needs three or more runs of distinct α (stored or --alpha); the runs have α = "
+                        + alphas.map { $0.map { String($0) } ?? "unknown" }.joined(separator: ", "))
+            }
+            let charts = SweepFigure.charts(
+                comparison: comparison.metrics, split: ReportDocument.heldOutSplit(comparison.splitNames))
+            sweep = [(sweepOut, {
+                SweepFigure(charts: charts).figure(options: look.page.figureOptions(size: SweepFigure.pageSize(charts: charts.count)))
+            })]
+        }
         try output.write(
             grid.figure(options: options),
-            metrics: StyledMetrics(comparison.metrics, style: FigureStyle(options: options, axisLabels: look.axisLabels)))
+            metrics: StyledMetrics(comparison.metrics, style: FigureStyle(options: options, axisLabels: look.axisLabels)),
+            others: sweep)
         print(ComparisonTable(comparison.metrics).text, terminator: "")
     }
 }

@@ -19,14 +19,19 @@ struct OutputOptions: ParsableArguments {
         if let metrics { _ = try OutputPath(metrics, allowed: [.json], option: "--metrics") }
     }
 
-    /// Draws `figure` to every `--out` file and encodes `metrics` to `--metrics`, then
-    /// writes them together: all of them, or on any failure (a figure that cannot be
-    /// drawn, a metric JSON cannot hold, a full disk) none, every older file untouched.
-    func write(_ figure: @autoclosure () throws -> Figure, metrics value: some Encodable) throws {
+    /// Draws `figure` to every `--out` file (and each of `others` to its own files) and
+    /// encodes `metrics` to `--metrics`, then writes them together: all of them, or on any
+    /// failure (a figure that cannot be drawn, a metric JSON cannot hold, a full disk)
+    /// none, every older file untouched.
+    func write(
+        _ figure: @autoclosure () throws -> Figure, metrics value: some Encodable,
+        others: [(files: [String], figure: () throws -> Figure)] = []
+    ) throws {
         // Non-finite metrics (inputs too large for Float64) stop the command before any output, JSON or not.
         if metrics == nil { try JSONOutput.checkFinite(value) }
         let batch = OutputBatch()
         try figures.write(figure(), in: batch)
+        for other in others where !other.files.isEmpty { try other.figure().write(to: other.files, in: batch) }
         if let metrics { try JSONOutput.write(value, to: metrics, in: batch) }
         try batch.commit()
     }
