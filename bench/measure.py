@@ -424,25 +424,13 @@ def measure_hardening(args, repo):
         ("numpy Î on 20,000 ÷ penviz erasure (time)",
          f"{bench.paired('numpy Î on 20,000 examples', 'penviz erasure (a seeded sample of 20,000)'):.2f}", "—", None),
     ]
-    met = {True: "yes", False: "**no**", None: "—"}
-    lines = [
-        "# penviz benchmark: bounded costs (issue 16)", "",
-        "Written by `bench/run --only hardening` (do not edit by hand). Every command runs as a whole process, timed by",
-        "wall clock under /usr/bin/time for its peak RSS; the commands of a group alternate within each round; ratios",
-        "are medians over rounds of the paired ratio.", "",
-        f"Machine: {cpu_name()}, {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
-        f"{args.rounds} rounds after one untimed warm-up round; page cache warm.", "",
-        f"Data: `auto10k` (bench/gen.c, seed 17): K = {classes:,} templates of D = {dimensions} (entries uniform in [−2, 2) "
+    write_results(
+        args.out_hardening, args, bench, targets, data, out, repo, load_before, load_after,
+        title="bounded costs (issue 16)", suite="hardening",
+        method="the commands of a group alternate within each round; ratios are medians over rounds of the paired ratio.",
+        data_line=f"Data: `auto10k` (bench/gen.c, seed 17): K = {classes:,} templates of D = {dimensions} (entries uniform in [−2, 2) "
         f"plus noise), 300 train rows; `erasure-200k` (bench/hardening_numpy.py, seed 18): N = {examples:,} examples, "
-        f"L = {passes} passes, K = 10, float32.", "",
-        "## Targets", "",
-        "| target | measured | goal | met |", "|---|---|---|---|",
-    ]
-    lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
-    lines += command_sections(bench, data, out, repo)
-    with open(args.out_hardening, "w") as file:
-        file.write("\n".join(lines))
-    print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
+        f"L = {passes} passes, K = 10, float32.")
 
 
 def measure_triplets(args, repo):
@@ -477,22 +465,32 @@ def measure_triplets(args, repo):
          f"{ranking:.2f} s", "≤ 2 s", ranking <= 2),
         ("numpy exhaustive scan ÷ penviz's ranking (time)", f"{m('numpy C, S and every triplet scanned') / ranking:.1f}", "—", None),
     ]
+    write_results(
+        args.out_triplets, args, bench, targets, data, out, repo, load_before, load_after,
+        title="triplets by confusion (issue 18)", suite="triplets",
+        method="the commands of a group alternate within each round.",
+        data_line=f"Data: `confusion1k` (bench/gen.c, seed 19): K = {classes:,} classes, D = 64, 1,000 train rows and "
+        f"{rows:,} val rows with float32 logits stored (`--spread 0.2`). compare draws the train split only, so the "
+        "difference of the two penviz commands is the ranking: C and S from the val logits, and the three searches.")
+
+
+def write_results(path, args, bench, targets, data, out, repo, load_before, load_after, title, suite, method, data_line):
+    """Writes a suite's results file: its preamble, the targets table and every command, and
+    prints the targets table."""
     met = {True: "yes", False: "**no**", None: "—"}
     lines = [
-        "# penviz benchmark: triplets by confusion (issue 18)", "",
-        "Written by `bench/run --only triplets` (do not edit by hand). Every command runs as a whole process, timed by",
-        "wall clock under /usr/bin/time for its peak RSS; the commands of a group alternate within each round.", "",
+        f"# penviz benchmark: {title}", "",
+        f"Written by `bench/run --only {suite}` (do not edit by hand). Every command runs as a whole process, timed by",
+        f"wall clock under /usr/bin/time for its peak RSS; {method}", "",
         f"Machine: {cpu_name()}, {os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}; "
         f"{args.rounds} rounds after one untimed warm-up round; page cache warm.", "",
-        f"Data: `confusion1k` (bench/gen.c, seed 19): K = {classes:,} classes, D = 64, 1,000 train rows and "
-        f"{rows:,} val rows with float32 logits stored (`--spread 0.2`). compare draws the train split only, so the "
-        "difference of the two penviz commands is the ranking: C and S from the val logits, and the three searches.", "",
+        data_line, "",
         "## Targets", "",
         "| target | measured | goal | met |", "|---|---|---|---|",
     ]
     lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
     lines += command_sections(bench, data, out, repo)
-    with open(args.out_triplets, "w") as file:
+    with open(path, "w") as file:
         file.write("\n".join(lines))
     print("\n".join(lines[lines.index("## Targets"):lines.index("## Targets") + 4 + len(targets)]))
 
