@@ -27,7 +27,11 @@ struct ComparisonSchemaTests {
         #expect(document["schema_version"] as? Int == 1)
         let runs = document["runs"] as! [[String: Any]]
         for run in runs {
-            #expect(Set(run.keys) == ["label", "source", "alpha", "K", "D", "splits"])
+            #expect(Set(run.keys) == ["label", "source", "alpha", "K", "D", "splits", "collapse"])
+            #expect(Set((run["collapse"] as! [String: Any]).keys) == [
+                "split", "examples", "n", "classes", "nc1", "nc2_equinorm_means", "nc2_equinorm_weights", "nc2_equiangular",
+                "nc2_max_angle", "nc3", "nc4", "cdnv",
+            ])
             for split in run["splits"] as! [[String: Any]] {
                 #expect(Set(split.keys) == [
                     "name", "n", "logits", "template_logits", "logit_deviation", "accuracy", "within", "between", "cluster_ratio", "gap", "ls_gap",
@@ -38,6 +42,8 @@ struct ComparisonSchemaTests {
         #expect(runs[0]["alpha"] is NSNull)
         let hardVal = (runs[0]["splits"] as! [[String: Any]])[0]
         for key in ["between", "cluster_ratio", "ls_gap", "distance_cv"] { #expect(hardVal[key] is NSNull, "\(key)") }
+        let smoothedCollapse = runs[1]["collapse"] as! [String: Any]
+        #expect(smoothedCollapse["nc2_equinorm_means"] is NSNull && smoothedCollapse["cdnv"] is NSNull && smoothedCollapse["n"] as? Int == 50000)
         #expect((runs[1]["splits"] as! [[String: Any]])[0]["logit_deviation"] is NSNull)
         #expect(hardVal["logits"] as? String == "stored")
         #expect((runs[1]["splits"] as! [[String: Any]])[0]["logits"] as? String == "computed")

@@ -21,10 +21,11 @@ struct ComparisonTests {
         _ = try Comparison(
             runs: runs.map { ComparedRun(label: $0.name, run: $0) }, splits: ["train", "val"],
             triplets: [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2))], progress: count)
-        // Two runs of two splits of five examples each.
-        #expect(count.rows == 20)
-        #expect(Comparison.rowsMeasured(runs: runs, splits: ["train", "val"]) == 20)
-        #expect(Comparison.rowsMeasured(runs: runs, splits: ["val"]) == 10)
+        // Two runs of two splits of five examples each, and two passes of each run's neural collapse over its five train rows.
+        #expect(count.rows == 20 + 20)
+        #expect(Comparison.rowsMeasured(runs: runs, splits: ["train", "val"]) == 40)
+        #expect(Comparison.rowsMeasured(runs: runs, splits: ["val"]) == 10 + 20)
+        #expect(Comparison.rowsMeasured(runs: runs, splits: ["val"], collapseRows: 3) == 10 + 12)
     }
 
     @Test("runs, splits and panels come in column order: run by run, split by split")

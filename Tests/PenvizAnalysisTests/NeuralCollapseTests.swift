@@ -160,6 +160,47 @@ struct NeuralCollapseTests {
         #expect(abs(collapse.nc1! - want["nc1"]!) < 1e-9 * want["nc1"]! && abs(collapse.nc3! - want["nc3"]!) < 1e-12)
     }
 
+    @Test("on a subset of the rows, over several blocks of rows, the figures are those of the subset")
+    func subsetOverBlocks() throws {
+        let (x, y, w, b) = Self.data(classes: 5, dimension: 6, perClass: 130, seed: 41)
+        let rows = x.indices.filter { $0 % 7 != 3 }
+        let predictions = rows.map { row in (0..<5).max { l1, l2 in
+            let z1 = zip(x[row], w[l1]).reduce(b[l1]) { $0 + $1.0 * $1.1 }, z2 = zip(x[row], w[l2]).reduce(b[l2]) { $0 + $1.0 * $1.1 }
+            return z1 < z2 || (z1 == z2 && l1 > l2)
+        }! }
+        let collapse = try NeuralCollapse(features: Self.view(x), labels: y, rows: rows, weight: Matrix(w), bias: b, logits: nil)
+        let want = Self.reference(features: rows.map { x[$0] }, labels: rows.map { y[$0] }, weight: w, predictions: predictions)
+        #expect(collapse.n == rows.count)
+        for (key, value) in collapse.figures {
+            let expected = try #require(want[key])
+            #expect(abs(try #require(value) - expected) <= 1e-9 * max(1, abs(expected)), "\(key): \(value!) against \(expected)")
+        }
+    }
+
+    @Test("a feature that is NaN or infinite is an error naming the first such row")
+    func nonfinite() throws {
+        var x = Self.data(classes: 3, dimension: 2, perClass: 200, seed: 3).0
+        x[417][1] = .infinity
+        x[530][0] = .nan
+        #expect(throws: NeuralCollapse.NonfiniteFeatures(row: 417)) {
+            try NeuralCollapse(
+                features: Self.view(x), labels: x.indices.map { $0 % 3 }, rows: Array(x.indices), weight: Matrix([[1, 0], [0, 1], [1, 1]]),
+                bias: [0, 0, 0], logits: nil)
+        }
+    }
+
+    @Test("figures past Float64 are null, not NaN; the rest stay")
+    func pastFloat64() throws {
+        // Means ±1e300 apart: ‖m_k‖² overflows, so every figure that reads the means' Gram matrix is null; CDNV's
+        // separation is infinite against finite variances, 0 as in exact arithmetic rounded to Float64.
+        let x: [[Double]] = [[1e300, 0], [1e300, 1], [-1e300, 0], [-1e300, 1]]
+        let collapse = try NeuralCollapse(
+            features: Self.view(x), labels: [0, 0, 1, 1], rows: [0, 1, 2, 3], weight: Matrix([[1, 0], [-1, 0]]), bias: [0, 0], logits: nil)
+        #expect(collapse.nc1 == nil && collapse.nc2EquinormMeans == nil && collapse.nc3 == nil && collapse.nc4 == nil)
+        #expect(collapse.cdnv == 0 && collapse.nc2EquinormWeights == 0)
+        #expect(collapse.figures.allSatisfy { $0.value?.isFinite ?? true })
+    }
+
     @Test("a split of one class has no collapse figures")
     func oneClass() throws {
         let collapse = try NeuralCollapse(

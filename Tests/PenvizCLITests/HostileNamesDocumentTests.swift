@@ -33,7 +33,7 @@ struct HostileNamesDocumentTests {
         }
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("#") }
-        #expect(headings.count == 6, "\(headings)")
+        #expect(headings.count == 7, "\(headings)")
         #expect(!headings.contains { $0.contains("head") })
         #expect(!markdown.split(separator: "\n").contains { $0.hasPrefix("```") || $0.hasPrefix("~~~") })
         for text in [html, markdown] {

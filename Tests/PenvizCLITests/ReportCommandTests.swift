@@ -6,7 +6,7 @@ import Testing
 struct ReportCommandTests {
     /// The report's files, relative to its folder.
     static let outputs = ["report.html", "report.md", "metrics.json", "figures/compare.svg", "figures/compare.png",
-                          "figures/reliability.svg", "figures/reliability.png"]
+                          "figures/reliability.svg", "figures/reliability.png", "figures/collapse.svg", "figures/collapse.png"]
 
     /// Two copies of the hand-solved run; the second stores α = 0.1 and, with
     /// `augmented`, both store two examples × two passes of augmented logits.
@@ -41,7 +41,7 @@ struct ReportCommandTests {
             (Self.outputs).map { "\(folder)/\($0)" }))
 
         let html = try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.components(separatedBy: "<svg ").count - 1 == 3)
         let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/metrics.json"))) as! [String: Any]
         #expect(metrics["schema_version"] as? Int == 1)
         #expect(metrics["erasure"] is NSNull)
@@ -119,7 +119,7 @@ struct ReportCommandTests {
         // f = (0, 1) and (4, 6): μ = 0.5 and 5, σ² = (0.25 + 0.25 + 1 + 1)/4 = 0.625 — worked out by hand
         #expect((erasure["runs"] as! [[String: Any]]).allSatisfy { $0["variance"] as? Double == 0.625 && $0["n"] as? Int == 2 })
         let html = try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8)
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == 3)
+        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == 4)
     }
 
     @Test("bad input: exit 1, one error line, and nothing written in the folder")

@@ -54,7 +54,7 @@ struct SweepCommandTests {
         #expect(FileManager.default.fileExists(atPath: "\(three)/figures/sweep.svg"))
         let markdown = try String(contentsOfFile: "\(three)/report.md", encoding: .utf8)
         // The same run three times: the gap on val is 1.5 at every α; ls_gap(0.2) for K = 3 is ln(2.6/0.2) = ln 13 = 2.56.
-        #expect(markdown.contains("## 6 Label smoothing strength"))
+        #expect(markdown.contains("## 7 Label smoothing strength"))
         #expect(markdown.contains("From α = 0 to α = 0.2, the logit gap on val went from 1.50 to 1.50 (ls\\_gap 2.56 at α = 0.2)"))
         let two = run.path("two")
         #expect(try PenvizProcess.run(["report", run.run.path, run.run.path, "--alpha", "0,0.1", "--out", two]).status == 0)

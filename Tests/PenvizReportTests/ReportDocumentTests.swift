@@ -5,12 +5,12 @@ import Testing
 /// `ReportDocument`: the sections, figures and findings built from the numbers.
 @Suite("Report document")
 struct ReportDocumentTests {
-    @Test("five sections in order, figures numbered 1–3 in the order shown, and the title from the labels")
+    @Test("six sections in order, figures numbered 1–4 in the order shown, and the title from the labels")
     func structure() throws {
         let document = try ReportTestRuns.content().document
-        #expect(document.sections.map(\.id) == ["runs", "plane", "geometry", "calibration", "erasure"])
-        #expect(document.figures.map(\.name) == ["compare", "reliability", "erasure"])
-        #expect(document.figures.map(\.number) == [1, 2, 3])
+        #expect(document.sections.map(\.id) == ["runs", "plane", "geometry", "calibration", "erasure", "collapse"])
+        #expect(document.figures.map(\.name) == ["compare", "reliability", "erasure", "collapse"])
+        #expect(document.figures.map(\.number) == [1, 2, 3, 4])
         #expect(document.title == "What label smoothing did: hard vs smoothed")
         #expect(document.lead[0].contains("hard (hard.npz, α = 0) and smoothed (smoothed.npz, α = 0.1)"))
         #expect(!document.highlights.isEmpty)
@@ -41,6 +41,6 @@ struct ReportDocumentTests {
     func skippedErasure() throws {
         let document = try ReportTestRuns.content(augmented: false).document
         #expect(document.sections[4].blocks == [.note("Not measured: no run stores augmented logits.")])
-        #expect(document.figures.map(\.name) == ["compare", "reliability"])
+        #expect(document.figures.map(\.name) == ["compare", "reliability", "collapse"])
     }
 }

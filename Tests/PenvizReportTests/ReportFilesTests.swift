@@ -14,7 +14,8 @@ struct ReportFilesTests {
         let content = try ReportTestRuns.content()
         let written = try ReportFiles.write(content, to: folder)
         #expect(written == ["figures/compare.svg", "figures/compare.png", "figures/reliability.svg", "figures/reliability.png",
-                            "figures/erasure.svg", "figures/erasure.png", "metrics.json", "report.md", "report.html"])
+                            "figures/erasure.svg", "figures/erasure.png", "figures/collapse.svg", "figures/collapse.png", "metrics.json", "report.md",
+                            "report.html"])
         let listing = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { !$0.hasSuffix("figures") }
         #expect(Set(listing) == Set(written), "no temporary file left behind")
         let first = try written.map { try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\($0)")) }
@@ -39,13 +40,13 @@ struct ReportFilesTests {
             rest = after[close...]
         }
         #expect(targets == ["figures/compare.svg", "figures/compare.png", "figures/reliability.svg", "figures/reliability.png",
-                            "figures/erasure.svg", "figures/erasure.png"])
+                            "figures/erasure.svg", "figures/erasure.png", "figures/collapse.svg", "figures/collapse.png"])
         for target in targets {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(target)"), "\(target) is not written")
         }
-        #expect(markdown.components(separatedBy: "![").count - 1 == 3)
-        // Five pipe tables, each with a delimiter row.
-        #expect(markdown.components(separatedBy: "\n| :--- |").count - 1 == 5)
+        #expect(markdown.components(separatedBy: "![").count - 1 == 4)
+        // Six pipe tables, each with a delimiter row.
+        #expect(markdown.components(separatedBy: "\n| :--- |").count - 1 == 6)
     }
 
     @Test("a file where the folder should be: an error, and the file is left alone")

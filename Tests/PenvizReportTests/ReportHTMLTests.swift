@@ -55,14 +55,14 @@ struct ReportHTMLTests {
         return HTMLReport(document: content.document, figures: try content.figures.map(EncodedFigure.init), embed: embed).text
     }
 
-    @Test("inline SVG: parses strictly, three figures of one <svg> each, five tables, ids unique and every #reference resolves")
+    @Test("inline SVG: parses strictly, four figures of one <svg> each, six tables, ids unique and every #reference resolves")
     func svgPage() throws {
         let scan = try Self.scan(Self.page(embed: .svg))
-        #expect(scan.elements["figure"] == 3)
-        #expect(scan.figureChildren == Array(repeating: ["svg", "figcaption"], count: 3))
+        #expect(scan.elements["figure"] == 4)
+        #expect(scan.figureChildren == Array(repeating: ["svg", "figcaption"], count: 4))
         #expect(scan.elements["img"] == nil)
-        #expect(scan.elements["table"] == 5)
-        #expect(scan.elements["section"] == 6)  // at a glance + five numbered sections
+        #expect(scan.elements["table"] == 6)
+        #expect(scan.elements["section"] == 7)  // at a glance + six numbered sections
         let ids = scan.values("id")
         #expect(Set(ids).count == ids.count, "duplicate ids across the inlined figures")
         let references = (scan.values("href") + scan.values("xlink:href")).filter { $0.hasPrefix("#") }
@@ -70,17 +70,17 @@ struct ReportHTMLTests {
         #expect(references.allSatisfy { Set(ids).contains(String($0.dropFirst())) })
     }
 
-    @Test("PNG data URIs: three <img> holding PNG files, no <svg>")
+    @Test("PNG data URIs: four <img> holding PNG files, no <svg>")
     func pngPage() throws {
         let scan = try Self.scan(Self.page(embed: .png))
-        #expect(scan.elements["img"] == 3 && scan.elements["svg"] == nil)
+        #expect(scan.elements["img"] == 4 && scan.elements["svg"] == nil)
         for source in scan.values("src") {
             let prefix = "data:image/png;base64,"
             #expect(source.hasPrefix(prefix))
             let bytes = Data(base64Encoded: String(source.dropFirst(prefix.count)))
             #expect(bytes?.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         }
-        #expect(scan.values("alt").count == 3)
+        #expect(scan.values("alt").count == 4)
     }
 
     @Test("nothing outside the file: no http(s) or relative src/href, no url() but to #fragments, no @import")
@@ -104,11 +104,11 @@ struct ReportHTMLTests {
         }
     }
 
-    @Test("without augmented logits the erasure section is a note, with two figures and four tables")
+    @Test("without augmented logits the erasure section is a note, with three figures and five tables")
     func erasureSkipped() throws {
         let html = try Self.page(embed: .svg, augmented: false)
         let scan = try Self.scan(html)
-        #expect(scan.elements["figure"] == 2 && scan.elements["table"] == 4)
+        #expect(scan.elements["figure"] == 3 && scan.elements["table"] == 5)
         #expect(html.contains("<p class=\"note\">Not measured: no run stores augmented logits.</p>"))
     }
 

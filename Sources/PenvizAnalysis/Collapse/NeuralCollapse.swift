@@ -18,12 +18,14 @@ import PenvizCore
 ///     cdnv = mean over pairs k < l of (σ_k² + σ_l²) / (2‖μ_k − μ_l‖²),  σ_k² = mean_{class k} ‖x − μ_k‖²
 ///
 /// Two passes over the rows: one for the class means, one that forms r_i and
-/// multiplies it, a block of rows at a time on the BLAS, by the stacked rows of
-/// A = diag(1/s_j²)·Vᵀ·M (for nc1: ‖A r‖² = Σ_j (v_jᵀ M r)²/s_j⁴), of M (for the
-/// nearest class centre, from r·m_k and the Gram matrix G = M Mᵀ) and, without
-/// stored logits, of W (for the prediction). Never a D×D matrix: the cost is
-/// O(N·D·K') and the memory O(K'·D). Eigenpairs with s_j² at most 10⁻¹² of the largest
-/// (means that coincide) are left out of the pseudo-inverse, as a pseudo-inverse does.
+/// multiplies it, a block of rows at a time on the BLAS, by the rows of M and,
+/// without stored logits, of W. M r serves twice: the nearest class centre comes from
+/// r·m_k and the Gram matrix G = M Mᵀ, and nc1 from ‖Ṽ (M r)‖², Ṽ the J×K' matrix of
+/// the rows v_jᵀ/s_j² (= Σ_j (v_jᵀ M r)²/s_j⁴). Never a D×D matrix: the cost is
+/// N·K'·(D + J) multiply-adds (plus N·K·D without stored logits) and the memory
+/// O(K'·D). Eigenpairs with s_j² at most 10⁻¹² of the largest (means that coincide)
+/// are left out of the pseudo-inverse, as a pseudo-inverse does. A figure past
+/// Float64 (features near 1e300) is null, as an undefined one is.
 public struct NeuralCollapse: Codable, Equatable, Sendable {
     /// Examples measured.
     public var n: Int
@@ -47,6 +49,17 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         case nc3, nc4, cdnv
     }
 
+    /// Statistics from their parts (a document read back, a test's expectation).
+    public init(
+        n: Int, classes: Int, nc1: Double?, nc2EquinormMeans: Double?, nc2EquinormWeights: Double?, nc2Equiangular: Double?,
+        nc2MaxAngle: Double?, nc3: Double?, nc4: Double?, cdnv: Double?
+    ) {
+        self.n = n
+        self.classes = classes
+        (self.nc1, self.nc2EquinormMeans, self.nc2EquinormWeights, self.nc2Equiangular) = (nc1, nc2EquinormMeans, nc2EquinormWeights, nc2Equiangular)
+        (self.nc2MaxAngle, self.nc3, self.nc4, self.cdnv) = (nc2MaxAngle, nc3, nc4, cdnv)
+    }
+
     /// The figures, in the order tables and JSON list them, with their keys.
     public var figures: [(key: String, value: Double?)] {
         [("nc1", nc1), ("nc2_equinorm_means", nc2EquinormMeans), ("nc2_equinorm_weights", nc2EquinormWeights),
@@ -57,27 +70,31 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
     /// row of the whole split), the final layer `weight` (K×D) and `bias`, and the split's
     /// stored `logits` when it has them (the predictions are their argmax, else that of x·Wᵀ + b).
     ///
-    /// - Throws: ``PenvizError`` when the eigensolver fails.
-    public init(features: ArrayView, labels: [Int], rows: [Int], weight: Matrix, bias: [Double], logits: ArrayView?) throws {
+    /// - Throws: ``NonfiniteFeatures`` naming the first row (of `rows`) that holds a NaN or
+    ///   infinity; ``PenvizError`` when the eigensolver fails.
+    public init(
+        features: ArrayView, labels: [Int], rows: [Int], weight: Matrix, bias: [Double], logits: ArrayView?,
+        progress: (any WorkProgress)? = nil
+    ) throws {
         let d = features.columnCount, k = weight.rows
         _ = BLASThreads.single
-        // Pass 1: per-class sums of the features, blocks combined in block order.
-        var sums = [Double](repeating: 0, count: k * d), counts = [Int](repeating: 0, count: k)
-        Self.forEachBlock(of: rows, dimension: d, features: features, { block, x in
-            var blockSums: [Int: [Double]] = [:]
+        // Pass 1: per-class sums of the features (classes in order of first appearance in a block) and the first non-finite row.
+        let pass1 = Self.fold(of: rows, features: features, logits: nil, progress: progress, { block, x in
+            var sums: [Int: [Double]] = [:]
+            var nonfinite: Int?
             for (offset, row) in block.enumerated() {
                 let label = labels[row]
-                if blockSums[label] == nil { blockSums[label] = [Double](repeating: 0, count: d) }
-                blockSums[label]!.withUnsafeMutableBufferPointer { sum in
+                sums[label, default: [Double](repeating: 0, count: d)].withUnsafeMutableBufferPointer { sum in
                     for j in 0..<d { sum[j] += x[offset * d + j] }
                 }
+                if nonfinite == nil, !(0..<d).allSatisfy({ x[offset * d + $0].isFinite }) { nonfinite = row }
             }
-            return blockSums
-        }, combine: { blockSums in
-            for (label, sum) in blockSums.sorted(by: { $0.key < $1.key }) {
-                for j in 0..<d { sums[label * d + j] += sum[j] }
-            }
-        })
+            return ClassSums(sums: sums, firstNonfinite: nonfinite)
+        }, combine: { $0.append($1) })
+        try features.verifyStorage()
+        if let row = pass1?.firstNonfinite { throw NonfiniteFeatures(row: row) }
+        var sums = [Double](repeating: 0, count: k * d), counts = [Int](repeating: 0, count: k)
+        for (label, sum) in pass1?.sums ?? [:] { for j in 0..<d { sums[label * d + j] = sum[j] } }
         for row in rows { counts[labels[row]] += 1 }
         let present = counts.indices.filter { counts[$0] > 0 }
         let kp = present.count
@@ -102,8 +119,11 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         // G = M Mᵀ (K'×K')
         var gram = [Double](repeating: 0, count: kp * kp)
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(kp), Int32(kp), Int32(d), 1, m, Int32(d), m, Int32(d), 0, &gram, Int32(kp))
-        let eigen = try SymmetricEigen(Matrix(rows: kp, columns: kp, values: gram))
-        // The top min(K' − 1, D) eigenpairs, each v_j/s_j² a row of Ṽ; A = Ṽ M (J×D).
+        // Means past Float64 (features near 1e300) leave G infinite: no eigenpairs, and nc1, nc3 and nc4 (nearest means
+        // from G) null.
+        let gramIsFinite = gram.allSatisfy(\.isFinite)
+        let eigen = try SymmetricEigen(Matrix(rows: kp, columns: kp, values: gramIsFinite ? gram : [Double](repeating: 0, count: kp * kp)))
+        // The top min(K' − 1, D) eigenpairs, each v_j/s_j² a row of Ṽ (J×K').
         let largest = eigen.values.last ?? 0
         let top = Array(eigen.values.indices.reversed().prefix(min(kp - 1, d))).filter { eigen.values[$0] > largest * 1e-12 }
         let j = top.count
@@ -112,15 +132,10 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
             for column in 0..<kp { scaledVectors[row * kp + column] = eigen.vectors[index, column] / eigen.values[index] }
         }
         let usesWeight = logits == nil
-        // The stacked rows S = [A; M; W (without stored logits)], (J + K' (+ K))×D.
-        let stackRows = j + kp + (usesWeight ? k : 0)
-        var stack = [Double](repeating: 0, count: stackRows * d)
-        if j > 0 {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(j), Int32(d), Int32(kp), 1, scaledVectors, Int32(kp), m,
-                        Int32(d), 0, &stack, Int32(d))
-        }
-        for index in 0..<(kp * d) { stack[j * d + index] = m[index] }
-        if usesWeight { for index in 0..<(k * d) { stack[(j + kp) * d + index] = weight.values[index] } }
+        // The stacked rows S = [M; W (without stored logits)], (K' (+ K))×D.
+        let stackRows = kp + (usesWeight ? k : 0)
+        var stack = m
+        if usesWeight { stack += weight.values }
         // μ_y·w_l + b_l, added back to r·w_l for the predictions: z = (x − μ_y)·w + μ_y·w + b.
         var meanLogits = [Double](repeating: 0, count: kp * k)
         if usesWeight {
@@ -132,10 +147,9 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         for (index, label) in present.enumerated() { position[label] = index }
 
         // Pass 2: r_i = x_i − μ_{y_i}, then r_i Sᵀ; sums of ‖A r‖², of ‖r‖² a class, and the mismatches.
-        var projected = 0.0, mismatches = 0
-        var residual = [Double](repeating: 0, count: kp)
-        let frozenStack = stack, frozenMeans = means, frozenGram = gram, frozenMeanLogits = meanLogits, frozenPosition = position
-        Self.forEachBlock(of: rows, dimension: d, features: features, { block, x in
+        let frozenStack = stack, frozenVectors = scaledVectors, frozenMeans = means, frozenGram = gram
+        let frozenMeanLogits = meanLogits, frozenPosition = position
+        let pass2 = Self.fold(of: rows, features: features, logits: logits, progress: progress, { block, x in
             let b = block.count
             var r = [Double](repeating: 0, count: b * d)
             var classResidual = [Double](repeating: 0, count: kp)
@@ -149,21 +163,27 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
                 }
                 classResidual[y] += squares
             }
+            // R Sᵀ: each row r·m_k for k in P, then r·w_l; then (R Mᵀ) Ṽᵀ for nc1.
             var product = [Double](repeating: 0, count: b * stackRows)
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(b), Int32(stackRows), Int32(d), 1, r, Int32(d), frozenStack,
                         Int32(d), 0, &product, Int32(stackRows))
+            var spectral = [Double](repeating: 0, count: b * j)
+            if j > 0 {
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(b), Int32(j), Int32(kp), 1, product, Int32(stackRows),
+                            frozenVectors, Int32(kp), 0, &spectral, Int32(j))
+            }
             var blockProjected = 0.0, blockMismatches = 0
             var stored = [Double](repeating: 0, count: logits == nil ? 0 : b * k)
             if let logits { stored.withUnsafeMutableBufferPointer { logits.readRows(block, into: $0) } }
             for (offset, row) in block.enumerated() {
                 let base = offset * stackRows
-                // ‖A r‖² = Σ_j (v_jᵀ M r)² / s_j⁴
-                for index in 0..<j { blockProjected += product[base + index] * product[base + index] }
+                // ‖Ṽ M r‖² = Σ_j (v_jᵀ M r)² / s_j⁴
+                for index in 0..<j { blockProjected += spectral[offset * j + index] * spectral[offset * j + index] }
                 // ‖x − μ_k‖² − ‖r‖² = 2(r·m_y − r·m_k) + G_yy + G_kk − 2G_yk, least at the nearest centre.
                 let y = frozenPosition[labels[row]]
                 var nearest = 0, nearestDistance = Double.infinity
                 for index in 0..<kp {
-                    let distance = 2 * (product[base + j + y] - product[base + j + index])
+                    let distance = 2 * (product[base + y] - product[base + index])
                         + frozenGram[y * kp + y] + frozenGram[index * kp + index] - 2 * frozenGram[y * kp + index]
                     if distance < nearestDistance { (nearest, nearestDistance) = (index, distance) }
                 }
@@ -171,23 +191,20 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
                 var predicted = 0, best = -Double.infinity
                 for l in 0..<k {
                     let z = logits == nil
-                        ? product[base + j + kp + l] + frozenMeanLogits[y * k + l] : stored[offset * k + l]
+                        ? product[base + kp + l] + frozenMeanLogits[y * k + l] : stored[offset * k + l]
                     if z > best { (predicted, best) = (l, z) }
                 }
                 if predicted != present[nearest] { blockMismatches += 1 }
             }
-            return (blockProjected, classResidual, blockMismatches)
-        }, combine: { block in
-            projected += block.0
-            for index in 0..<kp { residual[index] += block.1[index] }
-            mismatches += block.2
-        })
+            return ResidualSums(projected: blockProjected, classResidual: classResidual, mismatches: blockMismatches)
+        }, combine: { $0.append($1) })
         try features.verifyStorage()
         try logits?.verifyStorage()
 
         let count = Double(n)
-        nc1 = projected / count
-        nc4 = Double(mismatches) / count
+        let residual = pass2?.classResidual ?? [Double](repeating: 0, count: kp)
+        nc1 = gramIsFinite ? (pass2?.projected ?? 0) / count : nil
+        nc4 = gramIsFinite ? Double(pass2?.mismatches ?? 0) / count : nil
         // NC2 from the Gram matrix: ‖m_k‖ = √G_kk, cos(m_k, m_l) = G_kl / (‖m_k‖‖m_l‖).
         let norms = (0..<kp).map { gram[$0 * kp + $0].squareRoot() }
         nc2EquinormMeans = Self.variation(norms)
@@ -209,7 +226,7 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         // NC3 = ‖W_P/‖W_P‖_F − M/‖M‖_F‖²_F
         let weightNorm = present.reduce(0.0) { total, label in total + (0..<d).reduce(0) { $0 + weight[label, $1] * weight[label, $1] } }.squareRoot()
         let meanNorm = m.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if weightNorm > 0, meanNorm > 0 {
+        if weightNorm > 0, meanNorm > 0, gramIsFinite {
             var distance = 0.0
             for (index, label) in present.enumerated() {
                 for c in 0..<d {
@@ -221,6 +238,17 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         } else {
             nc3 = nil
         }
+        // A figure past Float64 is null, as an undefined one is.
+        func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+        (nc1, nc2EquinormMeans, nc2EquinormWeights, nc2Equiangular) =
+            (finite(nc1), finite(nc2EquinormMeans), finite(nc2EquinormWeights), finite(nc2Equiangular))
+        (nc2MaxAngle, nc3, nc4, cdnv) = (finite(nc2MaxAngle), finite(nc3), finite(nc4), finite(cdnv))
+    }
+
+    /// The error of a row whose features are not all finite: every figure would be NaN.
+    public struct NonfiniteFeatures: Error, Equatable {
+        /// The row's position in the split.
+        public var row: Int
     }
 
     /// std / mean of `values` (population std); nil when the mean is 0.
@@ -235,25 +263,63 @@ public struct NeuralCollapse: Codable, Equatable, Sendable {
         return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
     }
 
-    /// Runs `body(rows, x)` on blocks of 256 of `rows`, the features of each block read
-    /// into `x` (rows × D, row-major), a few blocks concurrently at a time, and hands
-    /// the results to `combine` in block order: the same bits on any number of threads.
-    static func forEachBlock<T: Sendable>(
-        of rows: [Int], dimension d: Int, features: ArrayView,
-        _ body: @Sendable ([Int], UnsafeBufferPointer<Double>) -> T, combine: (T) -> Void
-    ) {
-        let perBlock = 256, blockCount = (rows.count + perBlock - 1) / perBlock
-        // About 64 MiB of features read at once.
-        let blocksAtOnce = max(1, (64 << 20) / (8 * perBlock * max(d, 1)))
-        for first in stride(from: 0, to: blockCount, by: blocksAtOnce) {
-            let results = RowBlocks.concurrentMap(count: min(blocksAtOnce, blockCount - first)) { offset in
-                let start = (first + offset) * perBlock
-                let block = Array(rows[start..<min(start + perBlock, rows.count)])
-                var x = [Double](repeating: 0, count: block.count * d)
-                x.withUnsafeMutableBufferPointer { features.readRows(block, into: $0) }
-                return x.withUnsafeBufferPointer { body(block, $0) }
+    /// Pass 1's sums: Σ x a class, and the first row that is not finite.
+    struct ClassSums {
+        var sums: [Int: [Double]]
+        var firstNonfinite: Int?
+
+        /// Takes in the sums of the rows after these.
+        mutating func append(_ next: ClassSums) {
+            for (label, sum) in next.sums {
+                if var total = sums[label] {
+                    for j in total.indices { total[j] += sum[j] }
+                    sums[label] = total
+                } else {
+                    sums[label] = sum
+                }
             }
-            results.forEach(combine)
+            firstNonfinite = firstNonfinite ?? next.firstNonfinite
         }
+    }
+
+    /// Pass 2's sums: of ‖Ṽ M r‖², of ‖r‖² a class (in the order of P), and of the rows whose prediction is not their nearest mean.
+    struct ResidualSums {
+        var projected: Double
+        var classResidual: [Double]
+        var mismatches: Int
+
+        /// Takes in the sums of the rows after these.
+        mutating func append(_ next: ResidualSums) {
+            projected += next.projected
+            for index in classResidual.indices { classResidual[index] += next.classResidual[index] }
+            mismatches += next.mismatches
+        }
+    }
+
+    /// One streaming pass over `rows` of `features` (``RowStream``: chunks on several
+    /// threads, the pages of the features and of `logits` released behind them): `body`
+    /// gets each block of at most 256 rows with their features (rows × D, row-major), and
+    /// the blocks' results are combined in row order (``InOrderFold``), so the sums are
+    /// the same bits at any thread count. Nil when there are no rows.
+    static func fold<T>(
+        of rows: [Int], features: ArrayView, logits: ArrayView?, progress: (any WorkProgress)?,
+        _ body: @Sendable (_ block: [Int], _ x: UnsafeBufferPointer<Double>) -> T, combine: @escaping @Sendable (inout T, T) -> Void
+    ) -> T? {
+        let d = features.columnCount, perBlock = 256
+        let stream = RowStream(array: features, rows: rows, companions: [logits].compactMap { $0 })
+        let fold = InOrderFold<T>(combine: combine)
+        stream.forEachChunk(progress: progress) { positions in
+            let x = UnsafeMutableBufferPointer<Double>.allocate(capacity: min(perBlock, positions.count) * d)
+            defer { x.deallocate() }
+            var result: T?
+            for start in stride(from: positions.lowerBound, to: positions.upperBound, by: perBlock) {
+                let block = Array(rows[start..<min(start + perBlock, positions.upperBound)])
+                features.readRows(block, into: x)
+                let value = body(block, UnsafeBufferPointer(rebasing: x[0..<(block.count * d)]))
+                if result == nil { result = value } else { combine(&result!, value) }
+            }
+            fold.take(result!, chunk: positions.lowerBound / stream.rowsPerChunk)
+        }
+        return fold.result
     }
 }

@@ -34,11 +34,12 @@ public struct Comparison: Sendable {
     ///   K or in a class name, naming the run when it lacks a split or has fewer
     ///   than three classes, and naming the classes when a triplet's templates span no plane.
     ///
-    /// The one pass over each split that measures its whole-split metrics reports
-    /// every row it reads to `progress` (``rowsMeasured(runs:splits:)`` of them in all).
+    /// The one pass over each split that measures its whole-split metrics, and the two
+    /// passes of the neural collapse over at most `collapseRows` rows, report every row
+    /// they read to `progress` (``rowsMeasured(runs:splits:collapseRows:)`` of them in all).
     public init(
         runs: [ComparedRun], splits: [String], triplets: [ComparedTriplet], includeBias: Bool = true,
-        progress: (any WorkProgress)? = nil
+        collapseRows: Int = RunCollapse.defaultMaxRows, progress: (any WorkProgress)? = nil
     ) throws {
         precondition(!runs.isEmpty && !splits.isEmpty && !triplets.isEmpty, "Comparison: needs runs, splits and triplets")
         try Self.checkComparable(runs.map(\.run), splits: splits)
@@ -59,10 +60,16 @@ public struct Comparison: Sendable {
                 try SplitMeasurement(compared.run.split(named: name)!, in: space, planes: runPlanes, alpha: compared.alpha, progress: progress)
             }
         }
-        let runMetrics = zip(runs, measured).map { compared, splitsMeasured in
+        let collapses = try runs.map { compared in
+            try RunCollapse(
+                label: compared.label, run: compared.run, alpha: compared.alpha, split: Self.collapseSplit(of: compared.run, splits: splits),
+                maxRows: collapseRows, progress: progress)
+        }
+        let runMetrics = zip(runs, zip(measured, collapses)).map { compared, both in
             ComparisonMetrics.RunMetrics(
                 label: compared.label, source: compared.run.source, alpha: compared.alpha,
-                classCount: compared.run.classCount, dimension: compared.run.dimension, splits: splitsMeasured.map(\.metrics))
+                classCount: compared.run.classCount, dimension: compared.run.dimension, splits: both.0.map(\.metrics),
+                collapse: both.1.measured)
         }
         let columns = zip(runs, measured).flatMap { compared, splitsMeasured in splitsMeasured.map { (compared.label, $0) } }
         panelPoints = triplets.indices.map { t in columns.map { $0.1.panels[t] } }
@@ -76,12 +83,21 @@ public struct Comparison: Sendable {
                 separation: panels[0].separation, panels: panels)
         }
         metrics = ComparisonMetrics(includesBias: includeBias, runs: runMetrics, triplets: tripletMetrics)
-        notes = measured.flatMap { $0.compactMap(\.note) }
+        notes = measured.flatMap { $0.compactMap(\.note) } + collapses.flatMap(\.notes)
     }
 
-    /// The rows the whole-split metrics of `splits` of `runs` read: every row of each.
-    public static func rowsMeasured(runs: [Run], splits: [String]) -> Int {
-        runs.flatMap { run in splits.compactMap { run.split(named: $0)?.count } }.reduce(0, +)
+    /// The rows a comparison of `splits` of `runs` reads: every row of each split for the
+    /// whole-split metrics, and twice the rows of each run's neural collapse (at most `collapseRows`).
+    public static func rowsMeasured(runs: [Run], splits: [String], collapseRows: Int = RunCollapse.defaultMaxRows) -> Int {
+        let whole = runs.flatMap { run in splits.compactMap { run.split(named: $0)?.count } }.reduce(0, +)
+        let collapse = runs.compactMap { run in run.split(named: collapseSplit(of: run, splits: splits)).map { 2 * min($0.count, collapseRows) } }
+        return whole + collapse.reduce(0, +)
+    }
+
+    /// The split whose neural collapse a comparison measures: `train` when the run has it
+    /// (as `penviz collapse` does), else the first compared split.
+    static func collapseSplit(of run: Run, splits: [String]) -> String {
+        run.split(named: "train") != nil ? "train" : splits[0]
     }
 
     /// One sentence per panel class without examples: its spread and the panel's

@@ -130,7 +130,7 @@ public enum SplitPass {
         progress: (any WorkProgress)? = nil
     ) -> A {
         let stream = RowStream(array: split.features, companions: [split.logits].compactMap { $0 })
-        let fold = InOrderFold<A>()
+        let fold = InOrderFold<A> { $0.append($1) }
         let d = split.dimension, k = logits?.classCount ?? split.logits?.columnCount ?? 0
         let shared = logits?.templateLogitsAreLogits ?? false
         let block = blockRows(dimension: d, classCount: k)
@@ -166,41 +166,5 @@ public enum SplitPass {
             fold.take(accumulator, chunk: positions.lowerBound / stream.rowsPerChunk)
         }
         return fold.result ?? empty
-    }
-}
-
-/// The left-to-right fold of a pass's chunk accumulators, done as the chunks
-/// finish: chunk c is appended once chunks 0..<c have been, so the appends are
-/// always the same, in the same order, whichever thread finished which chunk.
-private final class InOrderFold<A: RowAccumulating>: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Chunks 0..<next folded together; nil before chunk 0 is done.
-    private var folded: A?
-    /// The chunk to fold next.
-    private var next = 0
-    /// Chunks done before some chunk ahead of them.
-    private var waiting: [Int: A] = [:]
-
-    /// Takes the accumulator of `chunk` and folds in every chunk that is now next in line.
-    func take(_ accumulator: A, chunk: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        waiting[chunk] = accumulator
-        while let ready = waiting.removeValue(forKey: next) {
-            if folded == nil {
-                folded = ready
-            } else {
-                folded!.append(ready)
-            }
-            next += 1
-        }
-    }
-
-    /// Every chunk folded (call after the pass); nil when there were none.
-    var result: A? {
-        lock.lock()
-        defer { lock.unlock() }
-        precondition(waiting.isEmpty, "SplitPass: chunks \(waiting.keys.sorted()) were never folded")
-        return folded
     }
 }

@@ -59,6 +59,21 @@ extension SweepFigure {
         ])]
     }
 
+    /// The neural-collapse figures against α, one panel a figure titled by its JSON key and split.
+    public static func charts(collapse: [CollapseReport.RunEntry]) -> [Chart] {
+        let runs = collapse.filter { $0.alpha != nil }
+        guard let first = runs.first else { return [] }
+        let splits = Set(runs.map(\.measured.split))
+        let split = splits.count == 1 ? first.measured.split : "each run's"
+        return first.measured.statistics.figures.indices.map { index in
+            Chart(title: "\(first.measured.statistics.figures[index].key) (\(split))", series: [
+                Series(label: "measured", points: runs.compactMap { run in
+                    run.measured.statistics.figures[index].value.map { (run.alpha!, $0) }
+                }),
+            ])
+        }
+    }
+
     /// ls_gap(α) = ln(((1−α)K + α)/α) at 64 geometrically spaced points (the curve is
     /// steepest near 0) from where it equals `highest`
     /// (α = K/(e^highest + K − 1), so the curve stays within the measured range) or from

@@ -129,7 +129,11 @@ struct CellMargins {
         let frame = transform.frame
         var ticks = Ticks.forPlotArea(limits: transform.limits, room: tickRoom, aspect: panel.aspect,
                                       theme: theme, metrics: metrics)
-        if panel.xAxisScale == .logarithmic { ticks.x = Ticks(powersOfTenIn: transform.limits.x, step: ticks.x.step) }
+        switch panel.xAxisScale {
+        case .linear: break
+        case .logarithmic: ticks.x = Ticks(powersOfTenIn: transform.limits.x, step: ticks.x.step)
+        case .categorical: ticks.x = .none
+        }
         func text(_ string: String, _ position: Point, _ anchor: TextAnchor, _ font: Font, _ color: Color,
                   _ orientation: PlacedText.Orientation = .horizontal, maxWidth: Double? = nil) -> PlacedText {
             PlacedText(string, at: position, anchor: anchor, font: font, color: color, orientation: orientation,

@@ -51,6 +51,15 @@ public struct Ticks: Equatable, Sendable {
         labels = whole.values.map { String(format: "%g", pow(10, $0)).replacingOccurrences(of: "-", with: "\u{2212}") }
     }
 
+    /// No ticks: an axis without a scale to read.
+    public static let none = Ticks(step: 0, values: [], labels: [])
+
+    private init(step: Double, values: [Double], labels: [String]) {
+        self.step = step
+        self.values = values
+        self.labels = labels
+    }
+
     /// Ticks for `range` at the smallest nice step that gives at most
     /// `maxIntervals` steps across it.
     public static func nice(in range: ClosedRange<Double>, maxIntervals: Int) -> Ticks {

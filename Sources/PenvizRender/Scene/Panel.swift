@@ -27,6 +27,9 @@ public struct Panel: Equatable, Sendable {
         case linear
         /// Data are log10 of the values: ticks fall on whole powers of ten and are labelled with the values.
         case logarithmic
+        /// Data are the positions 0, 1, 2… of things told apart by colour and legend
+        /// (the runs of a bar chart): no ticks or tick labels across.
+        case categorical
     }
 
     /// Equal or free aspect.

@@ -46,6 +46,7 @@ public struct ReportContent: Sendable {
             comparison: comparison.metrics,
             calibration: CalibrationReport(settings: settings, runs: calibrations), erasure: erasureReport,
             erasureNote: erasureNote, figureStyle: look.style)
+        figures.append(ReportFigure.collapse(comparison.metrics, look: look))
         if metrics.hasSweep { figures.append(ReportFigure.sweep(metrics, look: look)) }
         document = ReportDocument(metrics: metrics, title: title)
         self.figures = figures

@@ -1,6 +1,7 @@
 extension ReportDocument {
     /// The report of `metrics`: a section for the runs, the template plane, the
-    /// geometry and logits, calibration and information erasure, each with the
+    /// geometry and logits, calibration, information erasure and neural collapse
+    /// (and the measures against α for a sweep), each with the
     /// findings read off its numbers, and the headline findings gathered at the top.
     /// `title` defaults to the runs' labels, `hard vs smoothed`.
     public init(metrics: ReportMetrics, title: String? = nil) {
@@ -11,6 +12,7 @@ extension ReportDocument {
             Section.geometry(metrics),
             Section.calibration(metrics, figures: &figures),
             Section.erasure(metrics, figures: &figures),
+            Section.collapse(metrics, figures: &figures),
         ] + (metrics.hasSweep ? [Section.sweep(metrics, figures: &figures)] : [])
         self.init(
             title: title ?? (metrics.runs.count == 1
@@ -35,7 +37,7 @@ extension ReportDocument {
         if runs.count == 1 {
             return "This report measures one run of a \(runs[0].classCount)-class network with"
                 + " \(runs[0].dimension) penultimate features, \(described[0]), on the paper's measures: the template-plane"
-                + " picture, the geometry of the penultimate layer and the logits, calibration and information erasure."
+                + " picture, the geometry of the penultimate layer and the logits, calibration, information erasure and neural collapse."
                 + " With nothing to compare it with, the findings read each number against its own yardstick: the logit gap"
                 + " against the gap α drives toward, the ECE against the ECE after temperature scaling, Î against ln N."
                 + " Give a second run, such as the same network trained with hard targets, to see what label smoothing changed."
@@ -43,7 +45,7 @@ extension ReportDocument {
         return "This report compares \(runs.count) runs of a \(runs[0].classCount)-class network with"
             + " \(runs[0].dimension) penultimate features: \(Findings.list(described))."
             + " Each later run is compared with the first, \(runs[0].label), on the paper's measures: the template-plane"
-            + " picture, the geometry of the penultimate layer and the logits, calibration and information erasure."
+            + " picture, the geometry of the penultimate layer and the logits, calibration, information erasure and neural collapse."
     }
 
     /// `α = 0.1`, or `α unknown`.

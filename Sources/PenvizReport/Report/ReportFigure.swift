@@ -14,6 +14,8 @@ public struct ReportFigure: Sendable {
         case reliability
         /// Information erasure (``ErasureFigure``).
         case erasure
+        /// Neural collapse: bars, or curves against α for a sweep (``CollapseFigure``).
+        case collapse
         /// The measures against α, when three or more runs have distinct α (``SweepFigure``).
         case sweep
     }
@@ -69,7 +71,14 @@ public struct ReportFigure: Sendable {
         return ReportFigure(kind: .erasure, figure: figure)
     }
 
-    /// The measures of `metrics` against α: the geometry on the held-out split, calibration, and Î when measured.
+    /// The neural-collapse statistics of the compared runs: a bar a run, or curves against α for a sweep.
+    static func collapse(_ metrics: ComparisonMetrics, look: ReportLook) -> ReportFigure {
+        let figure = CollapseFigure.figure(of: metrics.collapseEntries) { page in look.options(height: page.height * look.width / page.width) }
+        return ReportFigure(kind: .collapse, figure: figure)
+    }
+
+    /// The measures of `metrics` against α: the geometry on the held-out split, calibration, and Î when measured
+    /// (the neural-collapse curves are the collapse figure's).
     static func sweep(_ metrics: ReportMetrics, look: ReportLook) -> ReportFigure {
         let charts = ReportFigure.sweepCharts(metrics)
         let page = SweepFigure.pageSize(charts: charts.count)

@@ -71,6 +71,11 @@ struct Compare: ParsableCommand {
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "At most this many rows in each run's neural collapse, a seeded stratified sample when there are more (2–100000000).",
+        valueName: "n"))
+    var collapseMaxRows: Int = RunCollapse.defaultMaxRows
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -89,6 +94,7 @@ struct Compare: ParsableCommand {
         guard runPaths.count >= 2 else { throw ValidationError("compare needs at least two runs, got \(runPaths.count)") }
         try runLabels.check(runCount: runPaths.count)
         try output.figures.requireOne()
+        try OptionRange.check("--collapse-max-rows", collapseMaxRows, in: OptionRange.collapseRows)
     }
 
     func run() throws {
@@ -101,7 +107,7 @@ struct Compare: ParsableCommand {
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes,
             criteria: classes.isEmpty && auto.isEmpty ? [.similar, .mixed, .different] : auto, splits: splits?.names,
-            includeBias: !noBias)
+            includeBias: !noBias, collapseRows: collapseMaxRows)
 
         let grid = ComparisonGrid(comparison, panels: look.planePanels)
         let options = look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes)
@@ -113,8 +119,8 @@ struct Compare: ParsableCommand {
                     "--sweep-out draws the metrics against α and needs three or more runs of distinct α (stored or --alpha); the runs have α = "
                         + alphas.map { $0.map { String($0) } ?? "unknown" }.joined(separator: ", "))
             }
-            let charts = SweepFigure.charts(
-                comparison: comparison.metrics, split: ReportDocument.heldOutSplit(comparison.splitNames))
+            let charts = SweepFigure.charts(comparison: comparison.metrics, split: ReportDocument.heldOutSplit(comparison.splitNames))
+                + SweepFigure.charts(collapse: comparison.metrics.collapseEntries)
             sweep = [(sweepOut, {
                 SweepFigure(charts: charts).figure(options: look.page.figureOptions(size: SweepFigure.pageSize(charts: charts.count)))
             })]

@@ -69,6 +69,11 @@ struct Report: ParsableCommand {
         "At most this many examples in information erasure, a seeded sample when there are more (2–1000000).", valueName: "n"))
     var erasureMaxRows: Int = RunErasure.defaultMaxRows
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "At most this many rows in each run's neural collapse, a seeded stratified sample when there are more (2–100000000).",
+        valueName: "n"))
+    var collapseMaxRows: Int = RunCollapse.defaultMaxRows
+
     @Flag(help: "Leave the bias out of the templates and the appended 1 out of the examples.")
     var noBias = false
 
@@ -111,6 +116,7 @@ struct Report: ParsableCommand {
         if let perClass { try OptionRange.check("--per-class", perClass, in: OptionRange.perClass) }
         try OptionRange.check("--scale", scale, in: OptionRange.scale)
         try OptionRange.check("--erasure-max-rows", erasureMaxRows, in: OptionRange.erasureRows)
+        try OptionRange.check("--collapse-max-rows", collapseMaxRows, in: OptionRange.collapseRows)
     }
 
     func run() throws {
@@ -118,7 +124,7 @@ struct Report: ParsableCommand {
         try ReportFiles.checkFolder(out)
         let comparison = try Comparison.measuring(
             runPaths, runOptions: runOptions, runLabels: runLabels, given: classes, criteria: [.similar, .mixed, .different],
-            splits: splits?.names, includeBias: !noBias, skippingAutomaticPastLimit: true)
+            splits: splits?.names, includeBias: !noBias, collapseRows: collapseMaxRows, skippingAutomaticPastLimit: true)
         let runs = comparison.runs
 
         let settings = calibration.settings(seed: seed)

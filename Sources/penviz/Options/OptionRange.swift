@@ -25,6 +25,9 @@ enum OptionRange {
     /// `erasure --max-rows`, `report --erasure-max-rows`: examples of the O(N²·L)
     /// estimate (20,000 with L = 5 take about 10 s on two cores; 1,000,000 take hours).
     static let erasureRows = 2...1_000_000
+    /// `collapse --max-rows`, `compare` and `report --collapse-max-rows`: rows of the neural-collapse figures,
+    /// N·K'·(D + K') multiply-adds (100,000 at K = 1000, D = 2048 take about 10 s on two cores).
+    static let collapseRows = 2...100_000_000
 
     /// Throws a `ValidationError` naming `option` and its range when `value` is outside `range` (NaN included).
     static func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws {

@@ -19,7 +19,7 @@ extension Comparison {
     /// are errors.
     static func measuring(
         _ runPaths: [String], runOptions: RunOptions, runLabels: RunLabelOptions, given: [ClassTriplet],
-        criteria: [TripletCriterion], splits: [String]?, includeBias: Bool, skippingAutomaticPastLimit: Bool = false
+        criteria: [TripletCriterion], splits: [String]?, includeBias: Bool, collapseRows: Int, skippingAutomaticPastLimit: Bool = false
     ) throws -> Comparison {
         let loaded = try runOptions.load(runPaths, checkingFeatures: runOptions.dropNonfinite)
         let labels = runLabels.labels(of: loaded.map(\.name))
@@ -55,9 +55,9 @@ extension Comparison {
         }
         triplets += automatic
         let splitNames = try SplitChoice.many(splits, in: first).map(\.name)
-        let bar = ProgressBar.start("measuring", total: rowsMeasured(runs: loaded, splits: splitNames), unit: "rows")
+        let bar = ProgressBar.start("measuring", total: rowsMeasured(runs: loaded, splits: splitNames, collapseRows: collapseRows), unit: "rows")
         let comparison = try Comparison(
-            runs: runs, splits: splitNames, triplets: triplets, includeBias: includeBias, progress: bar)
+            runs: runs, splits: splitNames, triplets: triplets, includeBias: includeBias, collapseRows: collapseRows, progress: bar)
         bar?.finish()
         comparison.notes.forEach(Diagnostics.note)
         comparison.warnings.forEach(Diagnostics.warning)

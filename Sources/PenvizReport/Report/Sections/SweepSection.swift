@@ -1,7 +1,7 @@
 import PenvizAnalysis
 
 extension ReportDocument.Section {
-    /// Section 6, when three or more runs have distinct α: every measure against α in
+    /// Section 7, when three or more runs have distinct α: every measure against α in
     /// small panels; the finding follows the logit gap, the wrong logits' spread and
     /// the ECE from the smallest α to the largest.
     static func sweep(_ metrics: ReportMetrics, figures: inout ReportDocument.FigureCounter) -> Built {
@@ -12,6 +12,7 @@ extension ReportDocument.Section {
             + " strength: the geometry on \(split), calibration before and after temperature scaling"
             + (metrics.erasure == nil ? "" : ", and information erasure") + "."
             + " The logit gap is drawn beside ls_gap(α) = ln(((1−α)K + α)/α), the gap label smoothing α drives the logits toward."
+            + " The neural-collapse statistics against α are in the section above."
         let figure = figures.next(
             .sweep,
             caption: "Each panel is one measure against label smoothing α, a marker a run; the dashed curve is ls_gap(α)."
