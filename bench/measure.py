@@ -20,6 +20,7 @@ same round). bench/run prepares DIR and the binaries.
 """
 import argparse
 import ast
+import json
 import os
 import platform
 import re
@@ -474,6 +475,68 @@ def measure_triplets(args, repo):
         "difference of the two penviz commands is the ranking: C and S from the val logits, and the three searches.")
 
 
+def measure_collapse(args, repo):
+    """Issue 19's neural collapse at ImageNet's size (K = 1000, D = 2048, 1,281,167 train rows):
+    `penviz collapse` with its default budget and on every row; on the 100k run's every row beside
+    the textbook NumPy computation (D×D Σ_W and Σ_B⁺), whose figures it must match; and compare and
+    report, which now measure each run's collapse too, against issue 15's 60 s. Written to args.out_collapse."""
+    data, penviz, py = args.data, args.penviz, args.python
+    bench = Bench(args.rounds, repo, warmups=1)
+    slow = max(1, min(args.slow_rounds, args.rounds))
+    out = scratch_folder()
+    full, small = f"{data}/imagenet-a", f"{data}/imagenet-100k-a"
+    rows, small_rows = train_rows(full), train_rows(small)
+    classes, dimensions = npy_shape(f"{full}/weight.npy")
+    print("collapse: warming the page cache", flush=True)
+    warm([full, small])
+    load_before = os.getloadavg()
+
+    default = "penviz collapse, ImageNet train (default --max-rows 100000)"
+    every = f"penviz collapse, ImageNet train, every row (--max-rows {rows})"
+    small_penviz, small_numpy = f"penviz collapse, 100k train, every row", "numpy, 100k train, D×D Σ_W and Σ_B⁺"
+    compare, report = "penviz compare, ImageNet pair, stored logits", "penviz report, ImageNet pair, stored logits"
+    print("neural collapse, ImageNet-shaped", flush=True)
+    bench.group([(default, [penviz, "collapse", full, "--out", f"{out}/collapse.png", "--metrics", f"{out}/collapse.json"])])
+    bench.group([(every, [penviz, "collapse", full, "--max-rows", str(rows)])], rounds=slow)
+    print("against NumPy, the 100k run", flush=True)
+    bench.group([
+        (small_penviz, [penviz, "collapse", small, "--max-rows", str(small_rows), "--metrics", f"{out}/small.json"]),
+        (small_numpy, [py, "bench/collapse_numpy.py", small, f"{out}/small-numpy.json"]),
+    ])
+    print("compare and report, with each run's collapse", flush=True)
+    bench.group([
+        (compare, [penviz, "compare", full, f"{data}/imagenet-b", "--auto", "closest", "--auto", "farthest",
+                   "--out", f"{out}/compare.png", "--metrics", f"{out}/compare.json"]),
+        (report, [penviz, "report", full, f"{data}/imagenet-b", "--out", f"{out}/report"]),
+    ])
+    load_after = os.getloadavg()
+    with open(f"{out}/small.json") as file:
+        measured = json.load(file)["runs"][0]
+    with open(f"{out}/small-numpy.json") as file:
+        reference = json.load(file)
+    worst = max(abs(measured[key] - value) / abs(value) for key, value in reference.items())
+    shutil.rmtree(out)
+
+    m, GB = bench.median, 1e9
+    rss = max(bench.rss[default])
+    targets = [
+        (f"collapse, train N = {rows:,} (default --max-rows 100,000, a stratified sample)", f"{m(default):.1f} s", "≤ 60 s",
+         m(default) <= 60),
+        ("collapse: peak RSS", f"{rss / GB:.2f} GB", "≤ 2 GB", rss <= 2 * GB),
+        (f"collapse on every one of the {rows:,} train rows", f"{m(every):.1f} s", "—", None),
+        (f"numpy ÷ penviz, every row of the 100k run (time)", f"{bench.paired(small_numpy, small_penviz):.1f}", "—", None),
+        ("largest relative difference of a figure, penviz against numpy (100k run)", f"{worst:.1e}", "≤ 1e-9", worst <= 1e-9),
+    ] + [(f"{name} (issue 15's goal, now with collapse)", f"{m(name):.1f} s", "≤ 60 s", m(name) <= 60) for name in [compare, report]]
+    write_results(
+        args.out_collapse, args, bench, targets, data, out, repo, load_before, load_after,
+        title="neural collapse (issue 19)", suite="collapse",
+        method="the commands of a group alternate within each round; the every-row command runs "
+        f"{slow} round(s).",
+        data_line=f"Data: the ImageNet-shaped runs of the imagenet suite (bench/gen.c, seed 15): K = {classes:,}, "
+        f"D = {dimensions:,}, float32, {rows:,} train rows in 8 shards with logits stored; `imagenet-100k-a` (seed 16), "
+        f"{small_rows:,} train rows. Run B of the pair is run A's files again (hard links).")
+
+
 def write_results(path, args, bench, targets, data, out, repo, load_before, load_after, title, suite, method, data_line):
     """Writes a suite's results file: its preamble, the targets table and every command, and
     prints the targets table."""
@@ -499,12 +562,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
     parser.add_argument("--penviz", required=True)
-    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening", "triplets"], default="all")
+    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening", "triplets", "collapse"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="bench/RESULTS.md", help="issue 8's results")
     parser.add_argument("--out-imagenet", default="bench/RESULTS-imagenet.md", help="issue 15's results")
     parser.add_argument("--out-hardening", default="bench/RESULTS-hardening.md", help="issue 16's results")
     parser.add_argument("--out-triplets", default="bench/RESULTS-triplets.md", help="issue 18's results")
+    parser.add_argument("--out-collapse", default="bench/RESULTS-collapse.md", help="issue 19's results")
     parser.add_argument("--readpass", help="issue 8: the C read pass")
     parser.add_argument("--projection-pass", help="issue 8: penviz's projection pass timed in process (bench/projection-pass)")
     parser.add_argument("--python", help="issue 8: the venv's python, with numpy and matplotlib")
@@ -528,6 +592,10 @@ def main():
         if not args.python:
             parser.error("the triplets suite needs --python")
         measure_triplets(args, repo)
+    if args.only in ("all", "collapse"):
+        if not args.python:
+            parser.error("the collapse suite needs --python")
+        measure_collapse(args, repo)
 
 
 main()

@@ -39,6 +39,29 @@ struct CollapseCommandTests {
         #expect(svg.hasPrefix("<?xml") && !svg.contains("label smoothing α"))
     }
 
+    @Test("compare's JSON and the report's metrics.json carry the same figures as penviz collapse")
+    func sameNumbersEverywhere() throws {
+        let run = try RunFolder()
+        defer { run.cleanUp() }
+        let collapse = run.path("nc.json"), compare = run.path("compare.json"), report = run.path("report")
+        #expect(try PenvizProcess.run(["collapse", run.run.path, run.run.path, "--metrics", collapse]).status == 0)
+        let compared = try PenvizProcess.run([
+            "compare", run.run.path, run.run.path, "--classes", "cat,dog,owl", "--out", run.path("c.png"), "--metrics", compare,
+        ])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        #expect(try PenvizProcess.run(["report", run.run.path, run.run.path, "--classes", "cat,dog,owl", "--out", report]).status == 0)
+        let measured = (try Self.object(collapse)["runs"] as! [[String: Any]])[0]
+        let fromCompare = (try Self.object(compare)["runs"] as! [[String: Any]])[0]["collapse"] as! [String: Any]
+        let reportComparison = try Self.object(report + "/metrics.json")["comparison"] as! [String: Any]
+        let fromReport = (reportComparison["runs"] as! [[String: Any]])[0]["collapse"] as! [String: Any]
+        for key in ["split", "examples", "n", "classes", "nc1", "nc2_equinorm_means", "nc2_equinorm_weights", "nc2_equiangular",
+                    "nc2_max_angle", "nc3", "nc4", "cdnv"] {
+            #expect("\(measured[key]!)" == "\(fromCompare[key]!)" && "\(measured[key]!)" == "\(fromReport[key]!)", "\(key)")
+        }
+        let markdown = try String(contentsOfFile: report + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("## 6 Neural collapse") && markdown.contains("| `nc4` — share of examples"))
+    }
+
     @Test("three runs of distinct α draw the figures against α")
     func sweep() throws {
         let run = try RunFolder()

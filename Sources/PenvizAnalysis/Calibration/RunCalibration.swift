@@ -49,11 +49,11 @@ public struct RunCalibration: Sendable {
         settings: CalibrationSettings = CalibrationSettings()
     ) throws {
         var notes: [String] = []
-        let fit = try Self.split(fitSplit, in: run) ?? run.split(named: "val") ?? run.splits[0]
+        let fit = try fitSplit.map(run.requiredSplit(named:)) ?? run.split(named: "val") ?? run.splits[0]
         if fitSplit == nil && fit.name != "val" {
             notes.append("\(run.source) has no split 'val': T* is fitted on '\(fit.name)'")
         }
-        let eval = try Self.split(evalSplit, in: run) ?? run.split(named: "test") ?? fit
+        let eval = try evalSplit.map(run.requiredSplit(named:)) ?? run.split(named: "test") ?? fit
         if eval.name == fit.name {
             notes.append("\(run.source): T* is fitted on '\(fit.name)', the split it is evaluated on, so 'after' flatters it")
         }
@@ -108,14 +108,5 @@ public struct RunCalibration: Sendable {
         beforeInterval = interval(raw)
         afterInterval = interval(scaled)
         self.notes = notes
-    }
-
-    /// The split called `name`; nil when no name is given.
-    private static func split(_ name: String?, in run: Run) throws -> Split? {
-        guard let name else { return nil }
-        guard let split = run.split(named: name) else {
-            throw PenvizError.input(run.source, "no split '\(name)'; the run has \(run.splits.map(\.name).joined(separator: ", "))")
-        }
-        return split
     }
 }

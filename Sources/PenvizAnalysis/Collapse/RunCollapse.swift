@@ -48,10 +48,7 @@ public struct RunCollapse: Sendable {
         var notes: [String] = []
         let split: Split
         if let name {
-            guard let named = run.split(named: name) else {
-                throw PenvizError.input(run.source, "no split '\(name)'; the run has \(run.splits.map(\.name).joined(separator: ", "))")
-            }
-            split = named
+            split = try run.requiredSplit(named: name)
         } else {
             split = run.split(named: "train") ?? run.splits[0]
             if split.name != "train" {

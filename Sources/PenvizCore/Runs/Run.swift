@@ -35,4 +35,14 @@ public struct Run: ClassNaming, Sendable {
     public func split(named name: String) -> Split? {
         splits.first { $0.name == name }
     }
+
+    /// The split called `name`.
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the run and the splits it has when it has no such split.
+    public func requiredSplit(named name: String) throws -> Split {
+        guard let split = split(named: name) else {
+            throw PenvizError.input(source, "no split '\(name)'; the run has \(splits.map(\.name).joined(separator: ", "))")
+        }
+        return split
+    }
 }

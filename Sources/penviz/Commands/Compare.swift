@@ -32,7 +32,9 @@ struct Compare: ParsableCommand {
             cluster_ratio, gap, ls_gap, incorrect_spread, distance_cv; per panel: \
             spreads, separation, tightness) are printed as a table and, with \
             --metrics, written as JSON (schema in the README). They always use every \
-            example, whatever --per-class draws.
+            example, whatever --per-class draws. The JSON also holds each run's \
+            neural collapse (as penviz collapse measures it, on train when the run \
+            has it, on at most --collapse-max-rows rows).
 
             Axes default to independent, as in the paper, which imposes no common \
             scale: a hard run's projections reach much larger values, and a shared \

@@ -4,12 +4,7 @@ import PenvizCore
 enum SplitChoice {
     /// The split named `name`, or by default `val` when the run has it, else its first split.
     static func one(_ name: String?, in run: Run) throws -> Split {
-        if let name {
-            guard let split = run.split(named: name) else {
-                throw PenvizError.input(run.source, "no split '\(name)'; the run has \(run.splits.map(\.name).joined(separator: ", "))")
-            }
-            return split
-        }
+        if let name { return try run.requiredSplit(named: name) }
         return run.split(named: "val") ?? run.splits[0]
     }
 
