@@ -114,7 +114,7 @@ public struct Comparison: Sendable {
     }
 
     /// Runs are comparable when they have the same K and class names (K ≥ 3) and every split in `splits`.
-    private static func checkComparable(_ runs: [Run], splits: [String]) throws {
+    static func checkComparable(_ runs: [Run], splits: [String]) throws {
         let first = runs[0]
         guard first.classCount >= 3 else {
             throw PenvizError.input(first.source, "a comparison needs K ≥ 3 classes to draw triplets, the run has K = \(first.classCount)")

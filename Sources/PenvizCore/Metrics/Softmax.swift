@@ -20,6 +20,15 @@ public enum Softmax {
         logits.withUnsafeBufferPointer { argmax($0) }
     }
 
+    /// The predicted class of one logit row and its softmax probability, the model's
+    /// confidence: `1 / Σ_k exp(z_k − z_top)`.
+    public static func topLabel(_ z: UnsafeBufferPointer<Double>) -> (predicted: Int, confidence: Double) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: z.count) { scratch in
+            let row = SoftmaxRow(z, temperature: 1, scratch: scratch)
+            return (row.top, row.confidence)
+        }
+    }
+
     /// argmax_k z_k, the lowest k among equal maxima.
     static func argmax(_ z: UnsafeBufferPointer<Double>) -> Int {
         var top = 0
