@@ -46,6 +46,27 @@ public struct ConfusionTriplets: Sendable {
     /// - Throws: ``PenvizError`` (input) naming the run when the split is missing,
     ///   when fewer than three classes have examples in it, or when K is past ``ClassConfusion/classLimit``.
     public init(run: Run, rankingSplit: String? = nil) throws {
+        let (split, confusion, present) = try Self.measure(run, rankingSplit: rankingSplit)
+        let scores = ConfusionScores(confusion: confusion, present: present)
+        let found = TripletSearch.best([.largest, .smallest], of: scores)
+        func choice(_ result: TripletSearch.Result) -> Choice {
+            let ids = result.triplet.ids.map { present[$0] }
+            return Choice(triplet: Triplet(ids[0], ids[1], ids[2]), score: result.sum / 3, thirdScore: nil, isExact: result.isExact)
+        }
+        self.split = split
+        classCount = present.count
+        similar = choice(found[0])
+        different = choice(found[1])
+        mixed = Self.mixed(confusion, present: present)
+    }
+
+    /// The confusion of `run` on `rankingSplit` (or the default), with the ids of the
+    /// classes that have examples in it: the step every ranking by confusion starts with.
+    ///
+    /// - Throws: ``PenvizError`` (input) naming the run when the split is missing,
+    ///   when fewer than three classes have examples in it, when K is past
+    ///   ``ClassConfusion/classLimit``, or when the softmax of its logits is not finite.
+    static func measure(_ run: Run, rankingSplit: String?) throws -> (split: String, confusion: ClassConfusion, present: [Int]) {
         guard run.classCount <= ClassConfusion.classLimit else {
             throw PenvizError.input(
                 run.source, "ranking triplets by confusion takes at most K = \(ClassConfusion.classLimit) classes, the run has "
@@ -73,17 +94,7 @@ public struct ConfusionTriplets: Sendable {
             throw PenvizError.input(
                 run.source, "ranking triplets by confusion needs examples of 3 classes in split '\(split.name)', it has \(present.count)")
         }
-        let scores = ConfusionScores(confusion: confusion, present: present)
-        let found = TripletSearch.best([.largest, .smallest], of: scores)
-        func choice(_ result: TripletSearch.Result) -> Choice {
-            let ids = result.triplet.ids.map { present[$0] }
-            return Choice(triplet: Triplet(ids[0], ids[1], ids[2]), score: result.sum / 3, thirdScore: nil, isExact: result.isExact)
-        }
-        self.split = split.name
-        classCount = present.count
-        similar = choice(found[0])
-        different = choice(found[1])
-        mixed = Self.mixed(confusion, present: present)
+        return (split.name, confusion, present)
     }
 
     /// The most confused pair (a, b), a < b, and the c minimising S_ac + S_bc; ties to the lowest ids.
