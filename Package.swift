@@ -11,11 +11,13 @@ let package = Package(
         .library(name: "PenvizAnalysis", targets: ["PenvizAnalysis"]),
         .library(name: "PenvizRender", targets: ["PenvizRender"]),
         .library(name: "PenvizReport", targets: ["PenvizReport"]),
+        .library(name: "PenvizServe", targets: ["PenvizServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Arrays, runs, the template plane and every metric. Pure Swift, Float64 maths.
@@ -63,11 +65,22 @@ let package = Package(
         .target(name: "PenvizRender", dependencies: ["PenvizCore", "PenvizAnalysis", "CCairo", "CPNG"]),
         // HTML, Markdown and JSON reports.
         .target(name: "PenvizReport", dependencies: ["PenvizCore", "PenvizIO", "PenvizAnalysis", "PenvizRender"]),
+        // `penviz serve`: the explorer's HTTP endpoints (FlyingFox) and its page.
+        .target(
+            name: "PenvizServe",
+            dependencies: [
+                "PenvizCore", "PenvizAnalysis", "PenvizRender", "PenvizReport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            exclude: ["README.md"],
+            resources: [.copy("Page")]
+        ),
         // The thin command line.
         .executableTarget(
             name: "penviz",
             dependencies: [
-                "PenvizCore", "PenvizIO", "PenvizAnalysis", "PenvizRender", "PenvizReport",
+                "PenvizCore", "PenvizIO", "PenvizAnalysis", "PenvizRender", "PenvizReport", "PenvizServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,7 +20,7 @@ struct Penviz: ParsableCommand {
             Exit status: 0 success, 1 bad input or failure, 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Project.self, Plot.self, Compare.self, Calibrate.self, Erasure.self, Collapse.self, Report.self]
+        subcommands: [Inspect.self, Project.self, Plot.self, Compare.self, Calibrate.self, Erasure.self, Collapse.self, Report.self, Serve.self]
     )
 
     static func main() {

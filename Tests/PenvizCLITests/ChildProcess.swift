@@ -24,15 +24,15 @@ final class ChildProcess {
     let pid: pid_t
     private(set) var ending: Ending?
 
-    /// Starts `penviz arguments…` with standard output and error sent to /dev/null.
-    init(_ arguments: [String]) throws {
+    /// Starts `penviz arguments…` with standard output sent to the file `stdout` (created
+    /// afresh) or to /dev/null, and standard error to /dev/null.
+    init(_ arguments: [String], stdout: String? = nil) throws {
         let path = PenvizProcess.executable.path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
-        }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

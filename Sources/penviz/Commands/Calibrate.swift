@@ -66,11 +66,15 @@ struct Calibrate: ParsableCommand {
         runs.flatMap(\.notes).forEach(Diagnostics.note)
 
         let report = CalibrationReport(settings: settings, runs: runs)
-        let diagrams = runs.map(\.diagrams)
-        let options = page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2))
-        try output.write(
-            ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)]).figure(options: options),
-            metrics: StyledMetrics(report, style: FigureStyle(options: options, axisLabels: nil)))
+        let figure = Self.figure(of: runs, page: page)
+        try output.write(figure, metrics: StyledMetrics(report, style: FigureStyle(options: figure.options, axisLabels: nil)))
         print(CalibrationTable(report).text, terminator: "")
+    }
+
+    /// The reliability diagrams of `runs` on `page`: a column a run, before T* on top and after it below.
+    static func figure(of runs: [RunCalibration], page: PageOptionGroup) -> Figure {
+        let diagrams = runs.map(\.diagrams)
+        return ReliabilityFigure(rows: [diagrams.map(\.before), diagrams.map(\.after)])
+            .figure(options: page.figureOptions(size: ReliabilityFigure.pageSize(columns: runs.count, rows: 2)))
     }
 }

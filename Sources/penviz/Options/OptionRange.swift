@@ -28,6 +28,10 @@ enum OptionRange {
     /// `collapse --max-rows`, `compare` and `report --collapse-max-rows`: rows of the neural-collapse figures,
     /// N·K'·(D + K') multiply-adds (100,000 at K = 1000, D = 2048 take about 10 s on two cores).
     static let collapseRows = 2...100_000_000
+    /// `serve --port`.
+    static let port = 1...65_535
+    /// `serve --max-points`.
+    static let explorerPoints = 1_000...100_000_000
 
     /// Throws a `ValidationError` naming `option` and its range when `value` is outside `range` (NaN included).
     static func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws {

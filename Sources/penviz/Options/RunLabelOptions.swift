@@ -16,6 +16,12 @@ struct RunLabelOptions: ParsableArguments {
         transform: RunLabelOptions.alphas)
     var labelSmoothing: [Double]?
 
+    /// `--labels` and `--alpha` as they were given, for a command line that names the runs the same way.
+    var arguments: [String] {
+        (labels.map { ["--labels", $0.joined(separator: ",")] } ?? [])
+            + (labelSmoothing.map { ["--alpha", $0.map { String($0) }.joined(separator: ",")] } ?? [])
+    }
+
     /// Checks that there is one label (non-empty, all distinct) and one α per run.
     func check(runCount: Int) throws {
         if let labels {

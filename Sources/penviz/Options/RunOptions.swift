@@ -36,6 +36,14 @@ struct RunOptions: ParsableArguments {
     /// The files these options read besides the runs: the --weights and --class-names files.
     var inputFiles: [String] { weights + names.inputFiles }
 
+    /// These options as they were given, for a command line that reads the runs the same way.
+    var arguments: [String] {
+        let keys: [(String, String?)] = [("--weight-key", weightKey), ("--bias-key", biasKey), ("--features-key", featuresKey),
+                                         ("--labels-key", labelsKey), ("--logits-key", logitsKey), ("--class-names", names.classNames)]
+        return weights.flatMap { ["--weights", $0] } + keys.flatMap { option, value in value.map { [option, $0] } ?? [] }
+            + (dropNonfinite ? ["--drop-nonfinite"] : [])
+    }
+
     /// Opens and checks the run at `path`, printing its notes to standard error; with
     /// `checkingFeatures` false the caller checks the features itself, in its own pass.
     func load(_ path: String, checkingFeatures: Bool = true) throws -> Run {
