@@ -562,13 +562,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
     parser.add_argument("--penviz", required=True)
-    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening", "triplets", "collapse"], default="all")
+    parser.add_argument("--only", choices=["all", "issue8", "imagenet", "hardening", "triplets", "collapse", "serve"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", default="bench/RESULTS.md", help="issue 8's results")
     parser.add_argument("--out-imagenet", default="bench/RESULTS-imagenet.md", help="issue 15's results")
     parser.add_argument("--out-hardening", default="bench/RESULTS-hardening.md", help="issue 16's results")
     parser.add_argument("--out-triplets", default="bench/RESULTS-triplets.md", help="issue 18's results")
     parser.add_argument("--out-collapse", default="bench/RESULTS-collapse.md", help="issue 19's results")
+    parser.add_argument("--out-serve", default="bench/RESULTS-serve.md", help="issue 20's results")
     parser.add_argument("--readpass", help="issue 8: the C read pass")
     parser.add_argument("--projection-pass", help="issue 8: penviz's projection pass timed in process (bench/projection-pass)")
     parser.add_argument("--python", help="issue 8: the venv's python, with numpy and matplotlib")
@@ -596,6 +597,12 @@ def main():
         if not args.python:
             parser.error("the collapse suite needs --python")
         measure_collapse(args, repo)
+    if args.only in ("all", "serve"):
+        if not args.python:
+            parser.error("the serve suite needs --python (with playwright)")
+        from serve_measure import measure_serve
+        measure_serve(args, repo)
 
 
-main()
+if __name__ == "__main__":
+    main()

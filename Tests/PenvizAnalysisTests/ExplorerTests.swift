@@ -87,6 +87,14 @@ struct ExplorerTests {
         #expect(val.metrics.count == 5)
     }
 
+    @Test("each split is read once: its metrics and its kept rows come from the same pass")
+    func onePass() throws {
+        let progress = CountingProgress()
+        _ = try Explorer(runs: [ComparedRun(label: "hard", run: try ComparisonTestSupport.handSolved())], progress: progress)
+        // train and val, five rows each.
+        #expect(progress.total == 10)
+    }
+
     @Test("a split keeps at most 256 MiB of template logits")
     func rowLimit() {
         #expect(Explorer.rowLimit(classCount: 1000, maxPoints: 200_000) == 67_108)

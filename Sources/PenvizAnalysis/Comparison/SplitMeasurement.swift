@@ -17,14 +17,17 @@ public struct SplitMeasurement: Sendable {
     public let panels: [PlanePoints]
     /// The note on stored logits that disagree with the features; nil when there is nothing to say.
     public let note: String?
+    /// The rows asked for with `keeping`, with their template logits (the explorer's).
+    let keptRows: KeptRows
 
     /// Measures `split` of the run of `space` on `planes` (each a plane of that run),
-    /// with `alpha` for `ls_gap`. Every row read is reported to `progress`.
+    /// with `alpha` for `ls_gap`, keeping the rows at the positions where `keeping` is
+    /// true (none when it is empty). Every row read is reported to `progress`.
     ///
     /// - Throws: ``PenvizError`` (input) naming the run and split when the split has no
     ///   examples, naming the run, the features' key and the row when a feature is NaN or infinite.
     public init(
-        _ split: Split, in space: LogitSpace, planes: [TemplatePlane], alpha: Double?,
+        _ split: Split, in space: LogitSpace, planes: [TemplatePlane], alpha: Double?, keeping: [Bool] = [],
         progress: (any WorkProgress)? = nil
     ) throws {
         let run = space.run
@@ -32,10 +35,10 @@ public struct SplitMeasurement: Sendable {
         let empty = Both(
             Both(SplitGeometry.ClassMoments(classCount: run.classCount), LogitGeometry.Margins(classCount: run.classCount)),
             Both(DistanceCV.ExcessDistances(squaredNorms: space.squaredNorms),
-                 Both(PlanePointSets(planes: planes), FirstNonfiniteRow())))
+                 Both(PlanePointSets(planes: planes), Both(FirstNonfiniteRow(), KeptRows(kept: keeping)))))
         let pass = SplitPass.run(split, from: empty, logits: logits, progress: progress)
         try split.verifyStorage()
-        if let bad = pass.second.second.second.position {
+        if let bad = pass.second.second.second.first.position {
             throw PenvizError.input(
                 run.source, key: split.featuresKey,
                 "row \(split.fileRow(bad)) holds a non-finite value (use --drop-nonfinite to skip such rows)")
@@ -54,6 +57,7 @@ public struct SplitMeasurement: Sendable {
             throw PenvizError.input(run.source, "split '\(split.name)': \(error.message)")
         }
         panels = pass.second.second.first.sets
+        keptRows = pass.second.second.second.second
         note = logits.disagreementNote(source: run.source)
     }
 }

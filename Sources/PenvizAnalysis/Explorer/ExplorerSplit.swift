@@ -30,16 +30,15 @@ public struct ExplorerSplit: Sendable {
 
     /// Measures `split` of the run of `space` (whole-split metrics, with `alpha` for
     /// `ls_gap`) and keeps its rows: every one up to `maxRows`, else a seeded
-    /// ``StratifiedSample`` of `maxRows`. Two streaming passes: the metrics', and the kept rows'.
+    /// ``StratifiedSample`` of `maxRows`; in the one streaming pass that measures the metrics.
     ///
     /// - Throws: ``PenvizError`` (input) as ``SplitMeasurement`` does (a non-finite feature, names the row).
     public init(_ split: Split, in space: LogitSpace, alpha: Double?, maxRows: Int, progress: (any WorkProgress)? = nil) throws {
-        let measured = try SplitMeasurement(split, in: space, planes: [], alpha: alpha, progress: progress)
         let sample = StratifiedSample.rows(labels: split.labels, size: maxRows, seed: 0)
         var kept = [Bool](repeating: false, count: split.count)
         for position in sample { kept[position] = true }
-        let rows = SplitPass.run(split, from: KeptRows(kept: kept), logits: space.logits(of: split), progress: progress)
-        try split.verifyStorage()
+        let measured = try SplitMeasurement(split, in: space, planes: [], alpha: alpha, keeping: kept, progress: progress)
+        let rows = measured.keptRows
         let k = space.run.classCount, n = rows.positions.count
         var columns = [Float](repeating: 0, count: k * n)
         rows.templateLogits.withUnsafeBufferPointer { source in

@@ -4,7 +4,7 @@ import PenvizCore
 /// its position, class, predicted class and confidence (from the model logits), and
 /// its K template logits z̃ as Float32, row after row in row order.
 struct KeptRows: RowAccumulating {
-    /// Whether the row at each position is kept (shared by every chunk, never written).
+    /// Whether the row at each position is kept (shared by every chunk, never written); empty keeps none.
     let kept: [Bool]
     /// Positions of the kept rows, increasing.
     private(set) var positions: [Int] = []
@@ -19,7 +19,7 @@ struct KeptRows: RowAccumulating {
     }
 
     mutating func add(_ row: ExampleRow) {
-        guard kept[row.position], let z = row.logits, let zTilde = row.templateLogits else { return }
+        guard !kept.isEmpty, kept[row.position], let z = row.logits, let zTilde = row.templateLogits else { return }
         let top = Softmax.topLabel(z)
         positions.append(row.position)
         labels.append(Int32(row.label))

@@ -222,7 +222,7 @@
       const text = this.input.value;
       this.open(text);
       const resolved = resolveClass(text, false);
-      this.input.setAttribute('aria-invalid', resolved === null && text.trim() ? 'true' : 'false');
+      this.input.removeAttribute('aria-invalid');
       this.badge.textContent = resolved === null ? '' : `#${resolved}`;
       if (resolved !== null && resolved !== this.id) {
         this.id = resolved;
@@ -405,9 +405,12 @@
     const note = $('suggestions-note');
     holder.replaceChildren();
     if (!suggestions) {
-      note.textContent = 'No suggestions: these runs cannot be ranked by confusion '
-        + `(K = ${state.names.length} is past the triplet search's limit, or the logits are too large). `
-        + 'Type class names or ids in the boxes.';
+      const why = state.session.suggestions_note;
+      note.textContent = why
+        ? `No suggestions: ${why}`
+        : 'No suggestions: these runs cannot be ranked by confusion '
+          + `(K = ${state.names.length} is past the triplet search's limit, or the logits are too large).`;
+      note.append(el('span', { className: 'hint', text: ' Type class names or ids in the boxes.' }));
       return;
     }
     note.textContent = `Ranked as --auto ranks them: the mean mutual confusion of the three pairs, on the ${suggestions.split} split`
@@ -460,7 +463,7 @@
     const ids = state.data ? state.data.ids : [];
     ids.forEach((id, slot) => {
       legend.append(el('span', { className: 'legend-item', attrs: { 'data-slot': String(slot) } }, [
-        el('span', { className: 'dot', attrs: { style: `background:${COLORS[slot]}` } }),
+        el('span', { className: `dot slot-${slot}` }),   // colours in CSS: the page's CSP forbids inline styles
         el('span', { text: state.data.names && state.data.names[slot] !== undefined ? state.data.names[slot] : className(id) }),
         el('span', { className: 'legend-id', text: `#${id}` }),
       ]));
@@ -583,6 +586,7 @@
       hideTooltip();
       buildGrid();
       const drawMs = drawAll();
+      updateScrollNote();
       const points = data.panels.reduce((sum, panel) => sum + panel.drawn, 0);
       window.penvizStats = { fetchMs, drawMs, points };
       keepOrDropPin();
@@ -596,6 +600,7 @@
       state.controller = null;
       state.pendingKey = '';
       showNoPanels(ids);
+      window.penvizStats = { fetchMs: performance.now() - started, drawMs: 0, points: 0 };
       setStatus(error.message || String(error));
       document.body.dataset.state = 'error';
     }
@@ -608,7 +613,6 @@
     state.loadedKey = '';
     state.hover = null;
     hideTooltip();
-    window.penvizStats = null;
     $('grid').replaceChildren(el('p', { className: 'empty', text: `No panels for classes ${ids.map(className).join(', ')}: see the message above.` }));
     updateLegend();
     renderTripletTable();
@@ -626,8 +630,10 @@
         groupRun = panel.runIndex;
         const run = runs[panel.runIndex];
         const header = el('h2', { className: 'run-header', title: run ? run.source : '' }, [
-          el('span', { className: 'run-label', text: panel.run }),
-          el('span', { className: 'run-alpha', text: run ? alphaText(run.alpha) : '' }),
+          el('span', { className: 'run-title' }, [   // sticky: stays in view while the grid scrolls
+            el('span', { className: 'run-label', text: panel.run }),
+            el('span', { className: 'run-alpha', text: run ? alphaText(run.alpha) : '' }),
+          ]),
         ]);
         group = el('div', { className: 'run-group', attrs: { 'data-run': panel.run } }, [header, el('div', { className: 'run-panels' })]);
         grid.append(group);
@@ -654,6 +660,17 @@
       canvas.addEventListener('mouseleave', () => onPointerLeave(panel));
       canvas.addEventListener('click', (event) => onPanelClick(panel, event));
     }
+  }
+
+  /** Says so when the grid is wider than the window and scrolls sideways. */
+  function updateScrollNote() {
+    const grid = $('grid');
+    const note = $('scroll-note');
+    const hidden = grid.scrollWidth - grid.clientWidth;
+    if (!state.data || hidden <= 1) { note.hidden = true; return; }
+    const atEnd = grid.scrollLeft >= hidden - 1;
+    note.textContent = atEnd ? `← ${state.data.panels.length} panels: scroll sideways` : `${state.data.panels.length} panels: scroll sideways →`;
+    note.hidden = false;
   }
 
   /** The padded bounds of a panel's points and templates, in data units. */
@@ -1265,7 +1282,7 @@
     const head = el('tr', {}, [headerCell('run'), headerCell('split')]);
     ids.forEach((id, slot) => {
       const th = el('th', { className: 'num', attrs: { scope: 'col' }, title: `RMS distance to the centroid of ${names[slot]} (id ${id})` }, [
-        el('span', { className: 'dot', attrs: { style: `background:${COLORS[slot]}` } }),
+        el('span', { className: `dot slot-${slot}` }),   // colours in CSS: the page's CSP forbids inline styles
         el('span', { text: `spread ${SLOT_NAMES[slot]}` }),
       ]);
       head.append(th);
@@ -1411,7 +1428,6 @@
     document.body.dataset.state = 'loading';
     document.body.dataset.tab = 'planes';
     state.boxes = ['class-a', 'class-b', 'class-c'].map((id, slot) => new ClassBox(slot, $(id)));
-    document.querySelectorAll('.class-box .swatch').forEach((swatch, slot) => { swatch.style.background = COLORS[slot]; });
 
     $('tab-planes').addEventListener('click', () => selectTab('planes'));
     $('tab-calibration').addEventListener('click', () => selectTab('calibration'));
@@ -1437,6 +1453,8 @@
       if (event.key === 'Escape' && state.pinned && !event.target.closest('input, select')) setPin(null);
     });
     watchPixelRatio();
+    window.addEventListener('resize', updateScrollNote);
+    $('grid').addEventListener('scroll', updateScrollNote, { passive: true });
     state.axes = $('axes').value === 'shared' ? 'shared' : 'independent';
 
     let session;

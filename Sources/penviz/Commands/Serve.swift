@@ -76,7 +76,7 @@ struct Serve: ParsableCommand {
         let labels = runLabels.labels(of: loaded.map(\.name))
         let runs = loaded.indices.map { ComparedRun(label: labels[$0], run: loaded[$0], alpha: runLabels.alpha(ofRun: $0)) }
         let rows = loaded.flatMap { run in run.splits.map(\.count) }.reduce(0, +)
-        let bar = ProgressBar.start("measuring", total: 2 * rows, unit: "rows")
+        let bar = ProgressBar.start("measuring", total: rows, unit: "rows")
         let explorer = try Explorer(runs: runs, includeBias: !noBias, maxPoints: maxPoints, progress: bar)
         bar?.finish()
         let suggestions = Result { () throws(PenvizError) -> TripletSuggestions in
