@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "PenvizServe",
             dependencies: [
-                "PenvizCore", "PenvizAnalysis", "PenvizRender", "PenvizReport",
+                "PenvizCore", "PenvizAnalysis", "PenvizRender",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],

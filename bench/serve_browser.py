@@ -24,9 +24,9 @@ with sync_playwright() as playwright:
     page.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=120000)
     for _ in range(20):
         triplet = ",".join(map(str, generator.sample(range(classes), 3)))
-        page.evaluate(f"() => {{ location.hash = '#classes={triplet}'; }}")
-        page.wait_for_function(
-            f"() => document.body.dataset.state === 'ready' && location.hash === '#classes={triplet}'", timeout=60000)
+        # The stats are cleared first, so that the wait ends on this triplet's, not the last one's.
+        page.evaluate(f"() => {{ window.penvizStats = null; location.hash = '#classes={triplet}'; }}")
+        page.wait_for_function("() => document.body.dataset.state === 'ready' && window.penvizStats", timeout=60000)
         shown = page.evaluate("() => window.penvizStats")
         for key in stats:
             stats[key].append(shown[key])

@@ -12,16 +12,21 @@ struct ServeCommandTests {
     /// A running `penviz serve` and what it printed.
     final class Server {
         let folder: RunFolder
+        /// Where the served run is.
+        let runPath: String
         let child: ChildProcess
         let port: UInt16
         let token: String
 
-        init(extra: [String] = []) throws {
+        /// `penviz serve RUN RUN --labels a,b` on a fresh ``RunFolder``, the run at `runName` in its folder.
+        init(runName: String = "run") throws {
             folder = try RunFolder()
+            let run = folder.path(runName)
+            if runName != "run" { try FileManager.default.moveItem(atPath: folder.run.path, toPath: run) }
+            runPath = run
             port = try LoopbackHTTP.freePort()
             let output = folder.path("serve.out")
-            child = try ChildProcess(
-                ["serve", folder.run.path, folder.run.path, "--labels", "a,b", "--port", String(port)] + extra, stdout: output)
+            child = try ChildProcess(["serve", run, run, "--labels", "a,b", "--port", String(port)], stdout: output)
             var printed = ""
             for _ in 0..<600 where !printed.contains("token=") && child.isRunning {
                 Thread.sleep(forTimeInterval: 0.1)
@@ -71,7 +76,7 @@ struct ServeCommandTests {
         #expect((split["metrics"] as! [String: Any])["accuracy"] as? Double == 0.5)
         let suggestions = session["suggestions"] as! [String: Any]
         #expect(((suggestions["similar"] as! [[String: Any]])[0]["ids"] as? [Int]) == [0, 1, 2])
-        #expect((session["command"] as? String)?.hasPrefix("penviz compare \(server.folder.run.path) \(server.folder.run.path) --labels a,b") == true)
+        #expect((session["command"] as? String)?.hasPrefix("penviz compare \(server.runPath) \(server.runPath) --labels a,b") == true)
     }
 
     @Test("a triplet's panels: each point where the plane puts it, with its class, prediction and confidence")
@@ -118,13 +123,13 @@ struct ServeCommandTests {
             #expect(response.headers["content-disposition"] == "attachment; filename=\"penviz-compare-2-0-1.\(format)\"")
             let out = server.folder.path("compare.\(format)")
             let cli = try PenvizProcess.run(
-                ["compare", server.folder.run.path, server.folder.run.path, "--labels", "a,b", "--classes", "2,0,1", "--axes", axes, "--out", out])
+                ["compare", server.runPath, server.runPath, "--labels", "a,b", "--classes", "2,0,1", "--axes", axes, "--out", out])
             #expect(cli.status == 0, "\(cli.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == response.body, "\(format) differs from penviz compare's")
         }
         let metrics = server.folder.path("calibration.json"), diagrams = server.folder.path("reliability.svg")
         let cli = try PenvizProcess.run(
-            ["calibrate", server.folder.run.path, server.folder.run.path, "--labels", "a,b", "--metrics", metrics, "--out", diagrams])
+            ["calibrate", server.runPath, server.runPath, "--labels", "a,b", "--metrics", metrics, "--out", diagrams])
         #expect(cli.status == 0, "\(cli.stderr)")
         let served = try Self.json(try server.get("/api/calibration"))
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
@@ -188,11 +193,30 @@ struct ServeCommandTests {
         #expect(try server.get("/api/session").status == 200)
     }
 
+    @Test("the session's command line reads back in a shell as the same words, and draws the downloaded figure")
+    func commandLine() throws {
+        let server = try Server(runName: "it's a \"run\" $HOME")
+        defer { #expect(server.stop().status == 0) }
+        let command = try Self.json(try server.get("/api/session"))["command"] as! String
+        #expect(command == "penviz compare 'RUN' 'RUN' --labels a,b".replacingOccurrences(
+            of: "RUN", with: server.runPath.replacingOccurrences(of: "'", with: "'\\''")))
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", #"penviz() { "$PENVIZ" "$@"; }; "# + command + " --classes 1,2,0 --out fig.svg"]
+        shell.environment = ["PENVIZ": PenvizProcess.executable.path, "PATH": "/usr/bin:/bin", "HOME": "/nowhere"]
+        shell.currentDirectoryURL = server.folder.directory
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let figure = try server.get("/api/figure?classes=1,2,0&format=svg")
+        #expect(try Data(contentsOf: server.folder.directory.appendingPathComponent("fig.svg")) == figure.body)
+    }
+
     @Test("a port in use is an error naming it; no URL is printed")
     func portInUse() throws {
         let server = try Server()
         defer { #expect(server.stop().status == 0) }
-        let second = try PenvizProcess.run(["serve", server.folder.run.path, "--port", String(server.port)])
+        let second = try PenvizProcess.run(["serve", server.runPath, "--port", String(server.port)])
         #expect(second.status == 64 && second.stderr.contains("error: cannot serve on 127.0.0.1:\(server.port)"), "\(second.stderr)")
         #expect(!second.stdout.contains("token="))
     }
