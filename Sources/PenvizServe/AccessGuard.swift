@@ -6,11 +6,15 @@ import Foundation
 /// server's own address as `Host`, and, when they send an `Origin`, come from a
 /// page of that address. The same checks as a Jupyter server's: another web page
 /// open in the browser, or a DNS-rebinding name, gets 403.
+///
+/// A server bound to every interface (`0.0.0.0`, `::`) cannot know the names it is
+/// reached by: it takes any `Host`, and an `Origin` only when it names that `Host`;
+/// the token is still required.
 struct AccessGuard: Sendable {
     /// The session's secret: 32 hex digits from the system's random source.
     let token: String
-    /// `host:port` values a request's `Host` may be.
-    let hosts: Set<String>
+    /// `host:port` values a request's `Host` may be; nil takes any.
+    let hosts: Set<String>?
 
     /// The cookie that carries the token once the page is loaded.
     static let cookieName = "penviz_token"
@@ -20,6 +24,10 @@ struct AccessGuard: Sendable {
     /// A guard for a server listening on `host`:`port`; loopback also answers to `localhost`.
     init(host: String, port: UInt16, token: String = AccessGuard.randomToken()) {
         self.token = token
+        if ["0.0.0.0", "::"].contains(host) {
+            hosts = nil
+            return
+        }
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         let names = loopback ? ["127.0.0.1", "localhost", "[::1]"] : [host.contains(":") ? "[\(host)]" : host]
         hosts = Set(names.map { "\($0):\(port)" })
@@ -33,10 +41,10 @@ struct AccessGuard: Sendable {
 
     /// Why `request` is refused, or nil when it may pass.
     func refusal(of request: HTTPRequest) -> String? {
-        guard let host = request.headers[.host], hosts.contains(host.lowercased()) else {
-            return "this server answers only to \(hosts.sorted().joined(separator: ", ")) as its Host"
+        guard let host = request.headers[.host]?.lowercased(), hosts?.contains(host) ?? true else {
+            return "this server answers only to \((hosts ?? []).sorted().joined(separator: ", ")) as its Host"
         }
-        if let origin = request.headers[HTTPHeader("Origin")], !hosts.contains(where: { origin.lowercased() == "http://\($0)" }) {
+        if let origin = request.headers[HTTPHeader("Origin")], origin.lowercased() != "http://\(host)" {
             return "requests from the origin '\(origin)' are not allowed"
         }
         guard let given = Self.token(of: request), Self.equal(given, token) else {

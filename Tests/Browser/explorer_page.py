@@ -44,6 +44,17 @@ def ready(page, timeout=20000):
     page.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=timeout)
 
 
+def opened(browser, url, **options):
+    """A new 1280×800 browser context with `options`, its page at `url` once drawn, and the page's console log."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, **options)
+    page = context.new_page()
+    log = []
+    watch(page, log)
+    page.goto(url)
+    ready(page)
+    return context, page, log
+
+
 def triplet_inputs(page):
     return [page.input_value(s) for s in ("#class-a", "#class-b", "#class-c")]
 
@@ -68,15 +79,9 @@ def session_of(page):
 
 
 def k10(browser, url, shots, scale=1):
-    """The main walk-through; every expectation comes from /api/session, so it runs
-    against the mock and the real `penviz serve` alike."""
+    """The main walk-through; every expectation comes from /api/session."""
     print(f"session at {url} (device scale {scale})")
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, device_scale_factor=scale)
-    page = context.new_page()
-    log = []
-    watch(page, log)
-    page.goto(url)
-    ready(page)
+    context, page, log = opened(browser, url, device_scale_factor=scale)
     session = session_of(page)
     names, runs, splits = session["classes"], session["runs"], session["splits"]
     K = len(names)
@@ -275,12 +280,7 @@ def download_is_compare(browser, url, penviz, shots):
     """The page's SVG download, through its own link, against `penviz compare` run as the
     page's "copy command" line says, in a fresh folder: the same bytes."""
     print("download against penviz compare")
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-    page = context.new_page()
-    log = []
-    watch(page, log)
-    page.goto(url)
-    ready(page)
+    context, page, log = opened(browser, url, accept_downloads=True)
     page.select_option("#download-format", "svg")
     with page.expect_download(timeout=120000) as info:
         page.click("#download")

@@ -18,15 +18,15 @@ struct ServeCommandTests {
         let port: UInt16
         let token: String
 
-        /// `penviz serve RUN RUN --labels a,b` on a fresh ``RunFolder``, the run at `runName` in its folder.
-        init(runName: String = "run") throws {
+        /// `penviz serve RUN RUN --labels a,b extra…` on a fresh ``RunFolder``, the run at `runName` in its folder.
+        init(runName: String = "run", extra: [String] = []) throws {
             folder = try RunFolder()
             let run = folder.path(runName)
             if runName != "run" { try FileManager.default.moveItem(atPath: folder.run.path, toPath: run) }
             runPath = run
             port = try LoopbackHTTP.freePort()
             let output = folder.path("serve.out")
-            child = try ChildProcess(["serve", run, run, "--labels", "a,b", "--port", String(port)], stdout: output)
+            child = try ChildProcess(["serve", run, run, "--labels", "a,b", "--port", String(port)] + extra, stdout: output)
             var printed = ""
             for _ in 0..<600 where !printed.contains("token=") && child.isRunning {
                 Thread.sleep(forTimeInterval: 0.1)
@@ -38,7 +38,7 @@ struct ServeCommandTests {
                 throw POSIXError(.ETIMEDOUT)
             }
             token = String(printed[range].dropFirst("token=".count))
-            #expect(printed.hasPrefix("penviz serve: http://127.0.0.1:\(port)/?token="))
+            #expect(printed.hasPrefix("penviz serve: http://\(extra.last ?? "127.0.0.1"):\(port)/?token="))
         }
 
         /// GET `path` with the token in the header (unless `token` is false), plus `headers`.
@@ -168,6 +168,16 @@ struct ServeCommandTests {
             #expect(response.status == 403 && response.errorMessage != nil, "\(response.status)")
         }
         #expect(try server.get("/api/session", headers: ["Host": "localhost:\(server.port)", "Origin": "http://localhost:\(server.port)"]).status == 200)
+    }
+
+    @Test("bound to every interface it takes any Host, but still the token, and an Origin only of that Host")
+    func everyInterface() throws {
+        let server = try Server(extra: ["--host", "0.0.0.0"])
+        defer { #expect(server.stop().status == 0) }
+        let host = "workstation.example:\(server.port)"
+        #expect(try server.get("/api/session", headers: ["Host": host, "Origin": "http://\(host)"]).status == 200)
+        #expect(try server.get("/api/session", token: false, headers: ["Host": host]).status == 403)
+        #expect(try server.get("/api/session", headers: ["Host": host, "Origin": "http://evil.example"]).status == 403)
     }
 
     @Test("bad parameters are answered 400 with a JSON error, unknown paths 404, other methods 405; the server stays up")
