@@ -129,6 +129,8 @@ struct ReliabilityFigureTests {
         #expect(figure.rows.count == 4 && figure.columnCount == 2)
         #expect(figure.rows.map(\.heightWeight) == [1, 0.4, 1, 0.4])
         #expect(figure.rows.map { $0.legend != nil } == [true, false, false, false])
+        // The diagonal's key is dashed as the diagonal is.
+        #expect(figure.rows[0].legend?.entries.last.map { $0.label == "perfect calibration" && $0.symbol == .line(dash: [3, 2]) } == true)
         #expect(figure.rows[0].panels.map(\.yLabel) == ["accuracy", nil])
         #expect(figure.rows[1].panels.map(\.yLabel) == ["% of examples", nil])
         #expect(figure.options.axes == .independent)

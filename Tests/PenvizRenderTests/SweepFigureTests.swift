@@ -33,6 +33,15 @@ struct SweepFigureTests {
         #expect(Self.markers(panel).count == 1 && Self.markers(panel)[0].x == [0, 0.1, 0.2])
         #expect(panel.xAxisScale == .linear && panel.xLabel == "label smoothing α")
         #expect(figure.rows[0].legend?.entries.map(\.label) == ["measured", "ls_gap(α)"])
+        // The legend's keys are dashed as their curves are.
+        #expect(figure.rows[0].legend?.entries.map(\.symbol) == [.line(dash: []), .line(dash: [3, 2])])
+    }
+
+    @Test("panels a row: all up to five, then rows as full as four, five or three allow")
+    func columns() {
+        // count: 1…5 in one row; 6 = 3 + 3, 7 = 4 + 3, 8 = 4 + 4, 9 = 3 × 3, 10 = 5 + 5, 11 = 4 + 4 + 3,
+        // 12 = 4 × 3, 13 = 5 + 5 + 3 (not 4 + 4 + 4 + 1), 14 = 5 + 5 + 4.
+        #expect((1...14).map(SweepFigure.columns(for:)) == [1, 2, 3, 4, 5, 3, 4, 4, 3, 5, 4, 4, 5, 5])
     }
 
     @Test("a label keeps one colour in every panel, the palette's in order of first appearance")

@@ -111,9 +111,9 @@ extension FigureLayout {
             switch item.entry.symbol {
             case .marker:
                 renderer.draw(.circle(center: key, radius: half), fill: item.entry.color, stroke: nil)
-            case .line:
+            case .line(let dash):
                 renderer.draw(.polyline([Point(x: key.x - half, y: key.y), Point(x: key.x + half, y: key.y)]),
-                              fill: nil, stroke: Stroke(color: item.entry.color, width: theme.legendLineWidth))
+                              fill: nil, stroke: Stroke(color: item.entry.color, width: theme.legendLineWidth, dash: dash))
             case .box:
                 renderer.draw(.rectangle(Rect(x: key.x - half, y: key.y - half, width: 2 * half, height: 2 * half)),
                               fill: item.entry.color, stroke: nil)

@@ -95,7 +95,7 @@ public struct ErasureFigure: Sendable {
                   yLabel: index == 0 ? "z(\(axisNames.a)) − z(\(axisNames.b)), each pass" : nil)
         }
         let labelled = columns.contains { $0.classIndex != nil }
-        let legend = labelled ? Legend(entries: classes.map { Legend.Entry(label: $0.name, color: $0.color, symbol: .line) }) : nil
+        let legend = labelled ? Legend(entries: classes.map { Legend.Entry(label: $0.name, color: $0.color, symbol: .line()) }) : nil
         return Figure(rows: [Figure.Row(panels: panels, legend: legend)], options: options)
     }
 

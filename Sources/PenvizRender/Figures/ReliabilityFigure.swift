@@ -83,6 +83,8 @@ public struct ReliabilityFigure: Sendable {
     public static let histogramColor = Color(grey: 0.55)
     /// A histogram row's height relative to a row of diagrams.
     static let histogramHeight = 0.4
+    /// The dashes of the diagonal of perfect calibration, in the panels and in the legend.
+    static let diagonalDash: [Double] = [3, 2]
 
     /// The key to the bars, both directions of the gap, pale bins and the diagonal, in `colors`.
     public static func legend(_ colors: Colors) -> Legend {
@@ -92,7 +94,7 @@ public struct ReliabilityFigure: Sendable {
             .init(label: "under-confident gap", color: underconfidentFill.over(colors.accuracy.withAlpha(0.85).over(.white)),
                   symbol: .hatchedBox(colors.gap)),
             .init(label: "bin of < 1 % of examples", color: colors.accuracy.withAlpha(0.3).over(.white), symbol: .box),
-            .init(label: "perfect calibration", color: Color(grey: 0.3), symbol: .line),
+            .init(label: "perfect calibration", color: Color(grey: 0.3), symbol: .line(dash: Self.diagonalDash)),
         ])
     }
 
@@ -159,7 +161,7 @@ public struct ReliabilityFigure: Sendable {
             }
         }
         marks.append(.path(PathMark(
-            points: [Point(x: 0, y: 0), Point(x: 1, y: 1)], stroke: Stroke(color: Color(grey: 0.3), width: 0.8, dash: [3, 2]))))
+            points: [Point(x: 0, y: 0), Point(x: 1, y: 1)], stroke: Stroke(color: Color(grey: 0.3), width: 0.8, dash: Self.diagonalDash))))
         if let worst = maximumGapBin(reliability), let accuracy = worst.accuracy, let confidence = worst.confidence {
             // "MCE" over the bin of the largest gap; inside the top of the plot when the gap reaches it.
             let top = max(accuracy, confidence), centre = (worst.lower + worst.upper) / 2

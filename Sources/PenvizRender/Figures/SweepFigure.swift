@@ -54,6 +54,8 @@ public struct SweepFigure: Sendable {
 
     /// The panels, row by row.
     public var charts: [Chart]
+    /// The dashes of a reference curve, in the panels and in the legend.
+    static let referenceDash: [Double] = [3, 2]
     /// Panels a row.
     public var columns: Int
 
@@ -64,9 +66,12 @@ public struct SweepFigure: Sendable {
         self.columns = columns ?? Self.columns(for: charts.count)
     }
 
-    /// Panels a row for `count` charts: all of them up to five, else four.
+    /// Panels a row for `count` charts: all of them up to five; past five, four, five or
+    /// three, whichever leaves the fewest empty places on the last row (in that order of
+    /// preference on a tie), so that no panel stands alone where a fuller row is possible.
     public static func columns(for count: Int) -> Int {
-        count <= 5 ? count : 4
+        guard count > 5 else { return count }
+        return [4, 5, 3].min { a, b in (a - count % a) % a < (b - count % b) % b }!
     }
 
     /// True when every α is positive and the largest is at least ten times the smallest.
@@ -98,7 +103,7 @@ public struct SweepFigure: Sendable {
             let color = series.color ?? (series.isReference ? Color(grey: 0.35) : options.palette[next])
             if series.color == nil && !series.isReference { next += 1 }
             colors[series.label] = color
-            entries.append(Legend.Entry(label: series.label, color: color, symbol: .line))
+            entries.append(Legend.Entry(label: series.label, color: color, symbol: .line(dash: series.isReference ? Self.referenceDash : [])))
         }
         let rowCount = (charts.count + columns - 1) / columns
         let rows = (0..<rowCount).map { row in
@@ -122,7 +127,7 @@ public struct SweepFigure: Sendable {
             let x = points.map { logarithmic ? log10($0.alpha) : $0.alpha }, y = points.map(\.value)
             marks.append(.path(PathMark(
                 points: zip(x, y).map { Point(x: $0, y: $1) },
-                stroke: Stroke(color: color, width: series.isReference ? 1 : 1.4, dash: series.isReference ? [3, 2] : []))))
+                stroke: Stroke(color: color, width: series.isReference ? 1 : 1.4, dash: series.isReference ? Self.referenceDash : []))))
             if !series.isReference {
                 styles.append(ClassStyle(name: series.label, color: color))
                 marks.append(.scatter(Scatter(x: x, y: y, classIndex: Array(repeating: styles.count - 1, count: x.count),

@@ -7,8 +7,9 @@ public struct Legend: Equatable, Sendable {
     public enum Symbol: Equatable, Sendable {
         /// A filled circle, as the scatter points.
         case marker
-        /// A short line.
-        case line
+        /// A short line, dashed as `dash` says (alternating dash and gap lengths in
+        /// points, as ``Stroke/dash``; empty for solid), as the curve it names.
+        case line(dash: [Double] = [])
         /// A filled square, as bars.
         case box
         /// A filled square hatched with diagonal lines of this colour and outlined in
