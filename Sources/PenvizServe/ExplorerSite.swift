@@ -7,8 +7,10 @@ import PenvizRender
 
 /// Every endpoint of `penviz serve` (README.md), behind the ``AccessGuard``.
 ///
-/// The paths are fixed: nothing in a request names a file, and every query value
-/// is checked (``ExplorerQuery``) before any work; a bad one is answered 400 with
+/// The paths are fixed: the page's (``PageFiles``: `/`, and `/NAME` for each of its
+/// scripts and styles, read at start-up and looked up by the exact path) and the
+/// API's. Nothing in a request names a file on disk, and every query value is
+/// checked (``ExplorerQuery``) before any work; a bad one is answered 400 with
 /// `{"error": ...}`, a refused request 403, an unknown path 404, a method other
 /// than GET 405. Work that takes more than a moment (panels, figures,
 /// calibration) runs off Swift's cooperative threads, so that one long download
@@ -21,7 +23,7 @@ struct ExplorerSite: HTTPHandler {
     let session: Data
     let calibration: CalibrationCache
 
-    /// The page may load only its own script, style and images, and be framed by nobody.
+    /// The page may load only its own scripts (ES modules), style and images, and be framed by nobody.
     static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -41,13 +43,13 @@ struct ExplorerSite: HTTPHandler {
         }
         let items = request.query.map { (name: $0.name, value: $0.value) }
         do {
-            switch request.path {
-            case "/", "/explorer.js", "/explorer.css":
+            if let file = page.files[request.path] {
                 _ = try ExplorerQuery(items, allowed: [])
-                let file = page.files[request.path]!
                 let headers: HTTPHeaders = request.path == "/"
                     ? [HTTPHeader("Content-Security-Policy"): Self.contentSecurityPolicy, .setCookie: access.cookie] : [:]
                 return .explorer(file.bytes, contentType: file.contentType, headers: headers)
+            }
+            switch request.path {
             case "/api/session":
                 _ = try ExplorerQuery(items, allowed: [])
                 return .explorer(session, contentType: "application/json")

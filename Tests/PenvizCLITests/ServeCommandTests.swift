@@ -149,6 +149,19 @@ struct ServeCommandTests {
         let script = try server.get("/explorer.js", token: false, headers: ["Cookie": "other=1; penviz_token=\(server.token)"])
         #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8" && !script.body.isEmpty)
         #expect(try server.get("/explorer.css").status == 200)
+        // Every module the entry imports, and every module those import, is served as JavaScript.
+        let imports = try Regex(#"from '\./([a-z][a-z0-9-]*\.js)';"#)
+        var seen: Set<String> = ["explorer.js"], queue = [script]
+        while let module = queue.popLast() {
+            for match in String(decoding: module.body, as: UTF8.self).matches(of: imports) {
+                let name = String(match.output[1].substring!)
+                guard seen.insert(name).inserted else { continue }
+                let response = try server.get("/\(name)")
+                #expect(response.status == 200 && response.headers["content-type"] == "text/javascript; charset=utf-8", "\(name)")
+                queue.append(response)
+            }
+        }
+        #expect(seen.count > 1, "explorer.js imports no module")
     }
 
     @Test("without the token, or from another host or origin: 403")
