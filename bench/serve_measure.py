@@ -85,6 +85,16 @@ def latencies(served, classes, count=200):
     return times, sizes
 
 
+def download(served, seconds_allowed=600):
+    """Seconds for the SVG download of one triplet (the figure `penviz compare` draws), and its size."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=seconds_allowed)
+    started = time.perf_counter()
+    body = served.get(connection, "/api/figure?classes=1,2,3&format=svg")
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed, len(body)
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -149,6 +159,7 @@ def measure_serve(args, repo):
         if round_ < args.rounds - 1:
             served.stop()
     times, sizes = latencies(served, classes)
+    download_seconds, download_bytes = download(served)
     browser = browser_draws(args.python, served, classes)
     before_load = rss(served.process.pid)
     wrk_output, samples = wrk_load(served, classes)
@@ -169,6 +180,8 @@ def measure_serve(args, repo):
         ("  the same, 99th percentile", f"{p99 * 1000:.0f} ms", "—", None),
         (f"drawn in the browser (median of {len(browser['drawMs'])}, headless Chromium)", f"{draw * 1000:.0f} ms", "≤ 300 ms",
          draw <= 0.3),
+        ("the SVG download of a triplet (`penviz compare`'s figure: every row read again, as compare reads it)",
+         f"{download_seconds:.1f} s", "—", None),
         ("peak RSS of the server (VmHWM), after everything below", f"{peak / GB:.2f} GB", "≤ 2 GB", peak <= 2 * GB),
         (f"wrk, 50 connections for 30 s: requests, errors", f"{requests:,}, {errors}", "0 errors", errors == 0),
         ("wrk: latency p50 / p99", f"{percentiles.get('50', 0) * 1000:.0f} ms / {percentiles.get('99', 0) * 1000:.0f} ms", "—", None),
@@ -192,7 +205,7 @@ def measure_serve(args, repo):
     lines += [f"| {what} | {value} | {goal} | {met[ok]} |" for what, value, goal, ok in targets]
     lines += ["", "## Details", "",
               f"- start-ups (s): {', '.join(f'{s:.1f}' for s in starts)}",
-              f"- /api/panels answer size: median {statistics.median(sizes) / 1e3:.0f} kB",
+              f"- /api/panels answer size: median {statistics.median(sizes) / 1e3:.0f} kB; the SVG download {download_bytes / 1e6:.1f} MB",
               f"- browser fetch (ms, median): {statistics.median(browser['fetchMs']):.0f}; points a triplet: "
               f"{statistics.median(browser['points']):,.0f}",
               f"- RSS during wrk (GB, each second): {', '.join(f'{s / GB:.2f}' for s in samples)}",

@@ -40,8 +40,12 @@ public final class ExplorerServer: Sendable {
         }
         self.host = host
         self.port = port
-        server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled), handler: site)
+        server = HTTPServer(config: .init(address: address, timeout: Self.requestTimeout, logger: .disabled), handler: site)
     }
+
+    /// The longest a request may take before it is answered 500: a download at
+    /// ImageNet's size reads every row of the runs, as `penviz compare` does.
+    static let requestTimeout: TimeInterval = 600
 
     /// The URL to open: the address with the token.
     public var url: String {

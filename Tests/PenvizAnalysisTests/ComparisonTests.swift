@@ -28,6 +28,21 @@ struct ComparisonTests {
         #expect(Comparison.rowsMeasured(runs: runs, splits: ["val"], collapseRows: 3) == 10 + 12)
     }
 
+    @Test("the panels alone read each split once and hold what the comparison's figure is drawn from")
+    func panelsAlone() throws {
+        let count = CountingProgress()
+        let runs = [ComparedRun(label: "hard", run: try ComparisonTestSupport.handSolved(source: "hard.npz")),
+                    ComparedRun(label: "smoothed", run: try ComparisonTestSupport.handSolved(source: "smoothed.npz", alpha: 0.1))]
+        let triplets = [ComparedTriplet(kind: .given, triplet: Triplet(0, 1, 2)), ComparedTriplet(kind: .similar, triplet: Triplet(2, 0, 1))]
+        let panels = try ComparedPanels(runs: runs, splits: ["train", "val"], triplets: triplets, progress: count)
+        // Two runs of two splits of five examples each; no neural collapse.
+        #expect(count.total == 20)
+        let comparison = try ComparisonTestSupport.handComparison()
+        #expect(panels.tripletMetrics == comparison.metrics.triplets)
+        #expect(panels.splitMetrics == comparison.metrics.runs.map(\.splits))
+        #expect(panels.panelPoints.map { $0.map(\.points) } == comparison.panelPoints.map { $0.map(\.points) })
+    }
+
     @Test("runs, splits and panels come in column order: run by run, split by split")
     func assembly() throws {
         let metrics = try ComparisonTestSupport.handComparison().metrics

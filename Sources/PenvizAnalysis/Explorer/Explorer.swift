@@ -51,7 +51,7 @@ public struct Explorer: Sendable {
     ) throws {
         precondition(!runs.isEmpty, "Explorer: needs a run")
         let splitNames = runs[0].run.splits.map(\.name)
-        try Comparison.checkComparable(runs.map(\.run), splits: splitNames)
+        try ComparedPanels.checkComparable(runs.map(\.run), splits: splitNames)
         let limit = Self.rowLimit(classCount: runs[0].run.classCount, maxPoints: maxPoints)
         self.runs = try runs.map { compared in
             let space = LogitSpace(run: compared.run, includeBias: includeBias)

@@ -3,15 +3,20 @@ import PenvizAnalysis
 import PenvizCore
 
 extension ComparisonGrid {
-    /// The figure of `comparison`: a row per triplet (labelled with its class
+    /// The figure of `comparison`: that of its ``ComparedPanels``.
+    public init(_ comparison: Comparison, panels: PlanePanels) {
+        self.init(comparison.panels, panels: panels)
+    }
+
+    /// The figure of `compared`: a row per triplet (labelled with its class
     /// names, and its kind when automatic, with the reason for an automatic one
     /// under its legend), a column per run and split, each panel captioned with its tightness. `panels` draws the scatters (and may
     /// sample them; the metrics always use every example).
-    public init(_ comparison: Comparison, panels: PlanePanels) {
-        let columns = comparison.runs.flatMap { compared in
-            comparison.splitNames.map { Column(header: compared.label, title: $0) }
+    public init(_ compared: ComparedPanels, panels: PlanePanels) {
+        let columns = compared.runs.flatMap { run in
+            compared.splitNames.map { Column(header: run.label, title: $0) }
         }
-        let rows = zip(comparison.triplets, zip(comparison.panelPoints, comparison.metrics.triplets)).map { row, pointsAndMetrics in
+        let rows = zip(compared.triplets, zip(compared.panelPoints, compared.tripletMetrics)).map { row, pointsAndMetrics in
             let (points, measured) = pointsAndMetrics
             return Row(
                 label: Self.rowLabel(kind: row.kind, names: measured.names), classNames: measured.names, points: points,

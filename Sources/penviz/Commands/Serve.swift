@@ -96,9 +96,10 @@ struct Serve: ParsableCommand {
                     + runLabels.arguments + (noBias ? ["--no-bias"] : []) + runOptions.arguments),
             figureSplits: figureSplits,
             figure: { triplet, axes, format in
-                let comparison = try Comparison(
+                // compare's figure without what the figure does not show (each run's neural collapse)
+                let compared = try ComparedPanels(
                     runs: runs, splits: figureSplits, triplets: [ComparedTriplet(kind: .given, triplet: triplet)], includeBias: includeBias)
-                let grid = ComparisonGrid(comparison, panels: look.planePanels)
+                let grid = ComparisonGrid(compared, panels: look.planePanels)
                 return try grid.figure(options: look.figureOptions(columns: grid.columns.count, rows: grid.rows.count, axes: axes))
                     .encoded(as: format)
             },
