@@ -102,6 +102,13 @@ let package = Package(
         .testTarget(name: "PenvizRenderTests", dependencies: ["PenvizRender", "PenvizAnalysis", "PenvizCore", "PenvizTestSupport"]),
         .testTarget(name: "PenvizReportTests", dependencies: ["PenvizReport", "PenvizAnalysis", "PenvizCore", "PenvizTestSupport"]),
         .testTarget(
+            name: "PenvizServeTests",
+            dependencies: [
+                "PenvizServe", "PenvizAnalysis", "PenvizRender", "PenvizCore", "PenvizTestSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .testTarget(
             name: "PenvizCLITests",
             dependencies: ["penviz", "PenvizIO", "PenvizAnalysis", "PenvizCore"]
         ),
