@@ -31,8 +31,7 @@ struct TemplateDistances: PairScores {
 
     /// The distances between `templates`.
     init(_ templates: ClassTemplates) {
-        let largest = templates.values.lazy.map(abs).max() ?? 0
-        scale = largest > 0 && largest.isFinite ? Double(sign: .plus, exponent: min(-largest.exponent, 1023), significand: 1) : 1
+        scale = PowerOfTwoScale.inverse(of: templates.values)
         self.templates = templates.scaled(by: scale)
         let k = templates.count, n = templates.dimension
         let values = self.templates.values

@@ -45,10 +45,9 @@ public struct InformationErasure: Codable, Sendable, Equatable {
         }
         // Î depends on the differences only through (f − μ)²/σ², which a common factor
         // leaves alone: they are divided by s, the power of two at or below their largest
-        // magnitude, so that no square overflows or underflows (logits near 1e300 would),
-        // and σ² = s²·σ̃² is reported. Dividing by a power of two is exact.
-        let largest = unscaled.values.reduce(0.0) { max($0, abs($1)) }
-        let scale = largest > 0 && largest.isFinite ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+        // magnitude (PowerOfTwoScale), so that no square overflows or underflows (logits
+        // near 1e300 would), and σ² = s²·σ̃² is reported.
+        let scale = PowerOfTwoScale.of(unscaled.values)
         let f = Matrix(rows: n, columns: l, values: unscaled.values.map { $0 / scale })
         // μ_x = (1/L) Σ_l f_{x,l}
         let means = (0..<n).map { x in

@@ -191,13 +191,11 @@ public struct TemplatePlane: Sendable, Codable {
         }
     }
 
-    /// ‖x‖ = s·sqrt((x/s)·(x/s)), s the power of two at or below the largest |x_i|:
-    /// the same bits as sqrt(x·x) wherever that neither overflows nor underflows
-    /// (dividing by a power of two is exact), and finite for any finite x (weights of 1e300).
+    /// ‖x‖ = s·sqrt((x/s)·(x/s)), s the power of two at or below the largest |x_i|
+    /// (``PowerOfTwoScale``): the same bits as sqrt(x·x) wherever that neither overflows
+    /// nor underflows, and finite for any finite x (weights of 1e300).
     private static func norm(_ x: [Double]) -> Double {
-        let largest = x.reduce(0.0) { max($0, abs($1)) }
-        guard largest > 0, largest.isFinite else { return dot(x, x).squareRoot() }
-        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        let scale = PowerOfTwoScale.of(x)
         let scaled = x.map { $0 / scale }
         return scale * dot(scaled, scaled).squareRoot()
     }
