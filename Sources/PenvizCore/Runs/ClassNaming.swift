@@ -25,6 +25,28 @@ extension ClassNaming {
         let lowered = trimmed.lowercased()
         let matches = classNames.indices.filter { classNames[$0].lowercased() == lowered }
         if matches.count == 1 { return matches[0] }
-        throw PenvizError.usage("unknown class '\(trimmed)' in \(source); classes are: \(classNames.joined(separator: ", "))")
+        throw PenvizError.usage("unknown class '\(trimmed)' in \(source); \(known(near: lowered))")
     }
+
+    /// What the classes are, kept to one readable line at any K: every name up to
+    /// ``listedClasses`` of them; past that, the names that contain `lowered` (any case),
+    /// or the first names and the range of ids. A name holding a comma is quoted.
+    private func known(near lowered: String) -> String {
+        func shown(_ id: Int) -> String {
+            classNames[id].contains(",") ? "'\(classNames[id])'" : classNames[id]
+        }
+        let classCount = classNames.count
+        if classCount <= listedClasses { return "classes are: " + classNames.indices.map(shown).joined(separator: ", ") }
+        let containing = lowered.isEmpty ? [] : classNames.indices.filter { classNames[$0].lowercased().contains(lowered) }
+        if !containing.isEmpty {
+            let more = containing.count > listedClasses ? ", … (\(containing.count) in all)" : ""
+            return "classes whose name contains it: "
+                + containing.prefix(listedClasses).map { "\(shown($0)) (\($0))" }.joined(separator: ", ") + more
+        }
+        return "the run has \(classCount) classes, ids 0…\(classCount - 1): "
+            + (0..<listedClasses).map(shown).joined(separator: ", ") + ", …"
+    }
+
+    /// The most class names an error lists.
+    private var listedClasses: Int { 20 }
 }

@@ -35,7 +35,7 @@ struct Erasure: ParsableCommand {
     @Argument(help: ArgumentHelp("One or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
     var runPaths: [String]
 
-    @Option(help: ArgumentHelp("Classes a and b of the difference z_a − z_b, by name or id.", valueName: "a,b"), transform: ClassPair.init(parsing:))
+    @Option(help: ArgumentHelp("Classes a and b of the difference z_a − z_b, by name or id (a comma inside a name is \\,).", valueName: "a,b"), transform: ClassPair.init(parsing:))
     var classes: ClassPair
 
     @Option(help: ArgumentHelp("The split whose augmented logits to use: the key S_logits_aug.", valueName: "split"))

@@ -19,7 +19,7 @@ struct Plot: ParsableCommand {
     @Argument(help: ArgumentHelp("The run: .npz, .safetensors or a folder of .npy files.", valueName: "run"))
     var runPath: String
 
-    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
+    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c (a comma inside a name is \\,).", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: ClassTriplet
 
     @Option(

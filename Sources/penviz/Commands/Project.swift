@@ -24,7 +24,7 @@ struct Project: ParsableCommand {
     @Argument(help: ArgumentHelp("The run: .npz, .safetensors or a folder of .npy files.", valueName: "run"))
     var runPath: String
 
-    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
+    @Option(help: ArgumentHelp("Three classes, by name or id: a,b,c (a comma inside a name is \\,).", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: ClassTriplet
 
     @Option(help: ArgumentHelp("The split to project (default: val when the run has it, else its first split).", valueName: "name"))

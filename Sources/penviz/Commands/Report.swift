@@ -51,7 +51,7 @@ struct Report: ParsableCommand {
     @OptionGroup(title: "Runs")
     var runLabels: RunLabelOptions
 
-    @Option(help: ArgumentHelp("A triplet to draw besides the automatic ones, by name or id; repeat for more rows.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
+    @Option(help: ArgumentHelp("A triplet to draw besides the automatic ones, by name or id (a comma inside a name is \\,); repeat for more rows.", valueName: "a,b,c"), transform: ClassTriplet.init(parsing:))
     var classes: [ClassTriplet] = []
 
     @Option(
