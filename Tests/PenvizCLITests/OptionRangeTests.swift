@@ -34,6 +34,10 @@ struct OptionRangeTests {
         Case(arguments: ["plot", "--font-scale", "0.1"], mustSay: ["--font-scale", "0.5…3", "got 0.1"]),
         Case(arguments: ["calibrate", "--font-scale", "nan"], mustSay: ["--font-scale", "0.5…3"]),
         Case(arguments: ["report", "--font-scale", "4"], mustSay: ["--font-scale", "0.5…3", "got 4"]),
+        Case(arguments: ["serve", "--port", "0"], mustSay: ["--port", "1…65535", "got 0"]),
+        Case(arguments: ["serve", "--port", "65536"], mustSay: ["--port", "1…65535"]),
+        Case(arguments: ["serve", "--max-points", "999"], mustSay: ["--max-points", "1000…100000000", "got 999"]),
+        Case(arguments: ["serve", "--max-points", "1000000000000"], mustSay: ["--max-points", "1000…100000000"]),
     ]
 
     @Test(arguments: cases)
@@ -42,9 +46,13 @@ struct OptionRangeTests {
         defer { run.cleanUp() }
         let command = bad.arguments[0]
         var arguments = [command, run.run.path]
-        if command != "plot" { arguments.append(run.run.path) }  // compare, calibrate and report take runs, plot one
+        if command != "plot" { arguments.append(run.run.path) }  // compare, calibrate, report and serve take runs, plot one
         if command == "plot" || command == "compare" { arguments += ["--classes", "cat,dog,owl"] }
-        arguments += command == "report" ? ["--out", run.path("report")] : ["--out", run.path("figure.png")]
+        if command == "serve" {
+            arguments += ["--labels", "a,b"]  // serve writes nothing and would listen: a bad option must stop it first
+        } else {
+            arguments += command == "report" ? ["--out", run.path("report")] : ["--out", run.path("figure.png")]
+        }
         arguments += bad.arguments.dropFirst()
         let result = try PenvizProcess.run(arguments)
         #expect(result.status == 64)

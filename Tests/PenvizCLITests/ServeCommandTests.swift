@@ -235,11 +235,19 @@ struct ServeCommandTests {
         #expect(try Data(contentsOf: server.folder.directory.appendingPathComponent("fig.svg")) == figure.body)
     }
 
+    @Test("one run is a usage error: the page's downloads and command are penviz compare's, which takes two or more")
+    func oneRun() throws {
+        let folder = try RunFolder()
+        defer { folder.cleanUp() }
+        let result = try PenvizProcess.run(["serve", folder.run.path])
+        #expect(result.status == 64 && result.stderr.contains("serve needs at least two runs, got 1"), "\(result.stderr)")
+    }
+
     @Test("a port in use is an error naming it; no URL is printed")
     func portInUse() throws {
         let server = try Server()
         defer { #expect(server.stop().status == 0) }
-        let second = try PenvizProcess.run(["serve", server.runPath, "--port", String(server.port)])
+        let second = try PenvizProcess.run(["serve", server.runPath, server.runPath, "--labels", "a,b", "--port", String(server.port)])
         #expect(second.status == 64 && second.stderr.contains("error: cannot serve on 127.0.0.1:\(server.port)"), "\(second.stderr)")
         #expect(!second.stdout.contains("token="))
     }

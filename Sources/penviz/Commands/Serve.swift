@@ -29,7 +29,7 @@ struct Serve: ParsableCommand {
               penviz serve examples/fashion-mnist/hard.npz examples/fashion-mnist/smoothed.npz --open
             """)
 
-    @Argument(help: ArgumentHelp("One or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
+    @Argument(help: ArgumentHelp("Two or more runs: .npz, .safetensors or folders of .npy files.", valueName: "run"))
     var runPaths: [String]
 
     @OptionGroup(title: "Runs")
@@ -58,7 +58,8 @@ struct Serve: ParsableCommand {
     var runOptions: RunOptions
 
     func validate() throws {
-        guard !runPaths.isEmpty else { throw ValidationError("serve needs at least one run") }
+        // Two or more, as penviz compare, whose figure the page downloads and whose command line it copies.
+        guard runPaths.count >= 2 else { throw ValidationError("serve needs at least two runs, got \(runPaths.count)") }
         try runLabels.check(runCount: runPaths.count)
         try OptionRange.check("--port", port, in: OptionRange.port)
         try OptionRange.check("--max-points", maxPoints, in: OptionRange.explorerPoints)
