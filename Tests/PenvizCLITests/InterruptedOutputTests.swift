@@ -62,3 +62,40 @@ struct InterruptedOutputTests {
         Issue.record("penviz finished every time before its temporary file could be seen")
     }
 }
+
+/// ^C while `penviz report` writes its folder leaves no staging folder behind, and no report.
+@Suite("Interrupted report")
+struct InterruptedReportTests {
+    /// Starts `penviz report` into `folder/report` and sends SIGINT the moment its staging folder
+    /// (`.report.XXXXXX.tmp`) appears; nil when the report was written before it was seen.
+    static func interruptWhileStaging(_ run: RunFolder, folder: String) throws -> ChildProcess.Ending? {
+        let child = try ChildProcess(["report", run.run.path, run.run.path, "--labels", "a,b", "--bootstrap", "0", "--out", folder + "/report"])
+        while child.isRunning {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if names.contains(where: { $0.hasPrefix(".report.") && $0.hasSuffix(".tmp") }) {
+                child.send(SIGINT)
+                return child.wait()
+            }
+            usleep(200)
+        }
+        return nil
+    }
+
+    @Test("SIGINT while the report's files are written removes the staging folder and everything in it")
+    func interruptWhileStaging() throws {
+        for _ in 0..<20 {
+            let run = try RunFolder()
+            defer { run.cleanUp() }
+            let folder = run.path("out")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard let ending = try Self.interruptWhileStaging(run, folder: folder),
+                  !FileManager.default.fileExists(atPath: folder + "/report")
+            else { continue }  // written before the signal: try again
+            #expect(ending.signal == SIGINT, "\(ending)")
+            let left = try FileManager.default.subpathsOfDirectory(atPath: folder)
+            #expect(left == [], "left: \(left)")
+            return
+        }
+        Issue.record("penviz wrote its report every time before its staging folder could be seen")
+    }
+}

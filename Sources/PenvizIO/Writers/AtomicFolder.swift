@@ -21,13 +21,18 @@ public enum AtomicFolder {
     public static func write(_ files: [(name: String, data: Data)], to directory: String) throws {
         let parent = (directory as NSString).deletingLastPathComponent
         try makeFolder(parent.isEmpty ? "." : parent)
-        let staging = try temporaryFolder(beside: directory, suffix: "tmp")
+        // ^C before the swap removes the staging folder and everything in it (InterruptCleanup).
+        let (staging, stagingSlot) = try temporaryFolder(beside: directory, suffix: "tmp", registered: true)
+        let subfolders = Set(files.map { ($0.name as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+        let inStaging = { (name: String) in (staging as NSString).appendingPathComponent(name) }
+        let registered = [stagingSlot]
+            + subfolders.map { InterruptCleanup.register(inStaging($0), isFolder: true) }
+            + files.map { InterruptCleanup.register(inStaging($0.name), isFolder: false) }
+        defer { registered.forEach(InterruptCleanup.forget) }
         do {
-            for subfolder in Set(files.map { ($0.name as NSString).deletingLastPathComponent }) where !subfolder.isEmpty {
-                try makeFolder((staging as NSString).appendingPathComponent(subfolder))
-            }
+            for subfolder in subfolders { try makeFolder(inStaging(subfolder)) }
             let batch = OutputBatch()
-            for file in files { try batch.write(file.data, to: (staging as NSString).appendingPathComponent(file.name)) }
+            for file in files { try batch.write(file.data, to: inStaging(file.name)) }
             try batch.commit()
             try swap(staging, into: directory)
         } catch {
@@ -36,21 +41,32 @@ public enum AtomicFolder {
         }
     }
 
-    /// A new, empty folder `.NAME.XXXXXX.SUFFIX` beside `path`.
-    private static func temporaryFolder(beside path: String, suffix: String) throws -> String {
+    /// A new, empty folder `.NAME.XXXXXX.SUFFIX` beside `path`; when `registered`, one that
+    /// an interrupt removes (under either of its names) until its slot is forgotten.
+    private static func temporaryFolder(beside path: String, suffix: String, registered: Bool) throws -> (path: String, slot: Int?) {
         let url = URL(fileURLWithPath: path)
-        var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw failure(path, "cannot create a folder beside it")
+        let template = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path
+        let made: String, madeSlot: Int?
+        if registered, let created = InterruptCleanup.createTemporaryFolder(template) {
+            (made, madeSlot) = created
+        } else {
+            var bytes = Array(template.utf8CString)
+            guard !registered, bytes.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                throw failure(path, "cannot create a folder beside it")
+            }
+            (made, madeSlot) = (bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
         }
-        let made = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { InterruptCleanup.forget(madeSlot) }
         let named = "\(made).\(suffix)"
+        // Registered under its new name before it takes it.
+        let namedSlot = registered ? InterruptCleanup.register(named, isFolder: true) : nil
         guard rename(made, named) == 0 else {
             let reason = failure(path, "cannot create a folder beside it")
             rmdir(made)
+            InterruptCleanup.forget(namedSlot)
             throw reason
         }
-        return named
+        return (named, namedSlot)
     }
 
     /// Puts the finished `staging` folder in the place of `directory`; an older
@@ -62,7 +78,7 @@ public enum AtomicFolder {
             return
         }
         guard isFolder.boolValue else { throw PenvizError.input(directory, "exists and is not a folder") }
-        let aside = try temporaryFolder(beside: directory, suffix: "old")
+        let aside = try temporaryFolder(beside: directory, suffix: "old", registered: false).path
         rmdir(aside)
         guard rename(directory, aside) == 0 else { throw failure(directory, "cannot replace the older folder") }
         guard rename(staging, directory) == 0 else {

@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Temporary files that must not outlive an interrupted process.
+/// Temporary files (and the staging folders of ``AtomicFolder``) that must not outlive
+/// an interrupted process.
 ///
 /// ``AtomicFile`` creates each temporary file through ``createTemporaryFile(_:suffixLength:)``,
 /// which keeps its name in a fixed slot until ``forget(_:)``. The first call installs
@@ -68,6 +69,53 @@ enum InterruptCleanup {
         return (descriptor, String(cString: buffer), slot)
     }
 
+    /// Creates a folder from `template`, whose trailing `XXXXXX` `mkdtemp` replaces in the
+    /// slot itself, so that the folder is registered from the moment it exists (as
+    /// ``createTemporaryFile(_:suffixLength:)`` does for files); returns its path and the
+    /// slot to ``forget(_:)``. Nil when `mkdtemp` fails (see `errno`).
+    static func createTemporaryFolder(_ template: String) -> (path: String, slot: Int?)? {
+        _ = slots
+        let bytes = Array(template.utf8CString)
+        guard let slot = reserveSlot(length: bytes.count) else {
+            var local = bytes
+            guard local.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
+            return (local.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
+        }
+        folderSlots[slot] = 1
+        let buffer = slots + slot * slotSize
+        bytes.withUnsafeBufferPointer { (buffer + 1).update(from: $0.baseAddress! + 1, count: bytes.count - 1) }
+        buffer.pointee = bytes[0]
+        guard mkdtemp(buffer) != nil else {
+            forget(slot)
+            return nil
+        }
+        return (String(cString: buffer), slot)
+    }
+
+    /// Registers `path`, a file or a folder that does not exist yet, for removal by the
+    /// handler: files are unlinked first, then the folders, each once it is empty (its
+    /// registered subfolders gone). Returns the
+    /// slot to ``forget(_:)``, or nil when every slot is taken or the path is too long
+    /// (the path is then not cleaned up on a signal).
+    static func register(_ path: String, isFolder: Bool) -> Int? {
+        _ = slots
+        let bytes = Array(path.utf8CString)
+        guard let slot = reserveSlot(length: bytes.count) else { return nil }
+        folderSlots[slot] = isFolder ? 1 : 0
+        let buffer = slots + slot * slotSize
+        // The first byte last: until it is set, the handler sees an empty slot.
+        bytes.withUnsafeBufferPointer { (buffer + 1).update(from: $0.baseAddress! + 1, count: bytes.count - 1) }
+        buffer.pointee = bytes[0]
+        return slot
+    }
+
+    /// Whether each slot names a folder (1) or a file (0); read by the handler.
+    nonisolated(unsafe) fileprivate static let folderSlots: UnsafeMutablePointer<UInt8> = {
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: slotCount)
+        memory.initialize(repeating: 0, count: slotCount)
+        return memory
+    }()
+
     /// Empties `slot` after its file was renamed into place or removed.
     static func forget(_ slot: Int?) {
         guard let slot else { return }
@@ -80,18 +128,32 @@ enum InterruptCleanup {
         return lock.withLock {
             guard let free = taken.firstIndex(of: false) else { return nil }
             taken[free] = true
+            folderSlots[free] = 0
             return free
         }
     }
 }
 
 extension InterruptCleanup {
-    /// Removes every registered temporary file; safe inside a signal handler.
+    /// Removes every registered file, then every registered folder, in passes until a
+    /// pass removes none (a folder goes once its subfolders have); safe inside a signal handler.
     static func removeTemporaryFilesNow() {
         let slots = slots
         for slot in 0..<slotCount {
             let path = slots + slot * slotSize
-            if path.pointee != 0 { unlink(path) }
+            if path.pointee != 0 && folderSlots[slot] == 0 { unlink(path) }
+        }
+        var removed = true
+        while removed {
+            removed = false
+            for slot in 0..<slotCount {
+                let path = slots + slot * slotSize
+                // A removed folder's slot is emptied, so the next pass skips it.
+                if path.pointee != 0 && folderSlots[slot] == 1 && rmdir(path) == 0 {
+                    path.pointee = 0
+                    removed = true
+                }
+            }
         }
     }
 }
