@@ -233,6 +233,26 @@ import Testing
         for label in upper.yTickLabels + lower.yTickLabels { #expect(label.bounds.minX >= upper.cell.minX) }
     }
 
+    @Test("templates nearly on one spot at a large font scale: labels set smaller, never below their unscaled size, none covering another")
+    func crowdedTemplateLabels() {
+        let names = ["T-shirt/top", "Pullover", "Shirt"]
+        let crowded = Panel.templatePlane(
+            title: nil, classes: zip(names, classes).map { ClassStyle(name: $0, color: $1.color) },
+            points: Scatter(x: [-20, 20, 0], y: [-20, 20, 30], classIndex: [0, 1, 2]),
+            templates: [Point(x: -0.1, y: 0), Point(x: 0.1, y: 0), Point(x: 0, y: 0.1)])
+        let options = FigureOptions(width: 300, height: 260, fontScale: 3)
+        let panel = FigureLayout(Figure(rows: [.init(panels: [crowded])], options: options), metrics: metrics).panels[0]
+        let labels = panel.templateLabels
+        #expect(labels.count == 3)
+        // All alike, smaller than 3 × 9 pt but not below the unscaled 9 pt.
+        #expect(Set(labels.map(\.font.size)).count == 1 && labels[0].font.size >= Theme.paper.templateLabelFont.size
+            && labels[0].font.size < 3 * Theme.paper.templateLabelFont.size)
+        for (i, a) in labels.enumerated() {
+            #expect(panel.frame.contains(a.bounds))
+            for b in labels[(i + 1)...] { #expect(!a.bounds.intersects(b.bounds), "\(a.text) covers \(b.text)") }
+        }
+    }
+
     @Test func templateLabelsStayInsideThePlotArea() {
         let layout = FigureLayout(Figure(rows: [.init(panels: [scatterPanel()])]), metrics: metrics)
         let panel = layout.panels[0]

@@ -1,3 +1,5 @@
+import PenvizCore
+
 /// The room each cell keeps around its plot area for titles, ticks, labels and
 /// captions. Cells of one row share their top and bottom margins and cells of one
 /// column their left and right ones, so plot areas line up across the grid while
@@ -205,37 +207,17 @@ struct CellMargins {
         }
     }
 
-    /// Labels beside the panel's templates, facing outwards. A label that would
-    /// leave the plot area goes centred below or above its marker instead, and
-    /// when neither fits, moves the least needed to lie inside.
+    /// Labels beside the panel's templates (``TemplateLabels``).
     private func templateLabels(_ panel: Panel, transform: DataTransform, pointSize: Double,
                                 metrics: some FontMetrics) -> [PlacedText] {
         let templates = panel.marks.compactMap { mark -> TemplateMarker? in
             if case .template(let template) = mark { return template }
             return nil
         }
-        let centers = templates.map { transform.page($0.position) }
-        let reach = theme.templateDiameter(pointSize: pointSize) / 2 + theme.templateLabelGap
-        let placements = TemplateLabelPlacement.outward(from: centers, reach: reach)
-        let inside = transform.frame.inset(top: 2, left: 2, bottom: 2, right: 2)
-        return zip(templates, zip(centers, placements)).map { template, located in
-            let (center, outward) = located
-            let candidates = [outward,
-                              TemplateLabelPlacement(position: Point(x: center.x, y: center.y + reach),
-                                                     anchor: TextAnchor(.center, .top)),
-                              TemplateLabelPlacement(position: Point(x: center.x, y: center.y - reach),
-                                                     anchor: TextAnchor(.center, .bottom))]
-            let labels = candidates.map { placement in
-                PlacedText(template.label ?? panel.classes[template.classIndex].name, at: placement.position,
-                           anchor: placement.anchor, font: theme.templateLabelFont, color: theme.textColor,
-                           maxWidth: transform.frame.width * theme.templateLabelMaxShare, metrics: metrics)
-            }
-            if let fitting = labels.first(where: { inside.contains($0.bounds) }) { return fitting }
-            var label = labels[0]
-            label.position.x += max(0, inside.minX - label.bounds.minX) - max(0, label.bounds.maxX - inside.maxX)
-            label.position.y += max(0, inside.minY - label.bounds.minY) - max(0, label.bounds.maxY - inside.maxY)
-            return PlacedText(label.text, at: label.position, anchor: label.anchor, font: label.font,
-                              color: label.color, metrics: metrics)
-        }
+        return TemplateLabels(
+            names: templates.map { $0.label ?? panel.classes[$0.classIndex].name },
+            centers: templates.map { transform.page($0.position) },
+            markerRadius: theme.templateDiameter(pointSize: pointSize) / 2, frame: transform.frame, theme: theme
+        ).placed(metrics: metrics)
     }
 }
