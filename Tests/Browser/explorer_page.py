@@ -8,14 +8,18 @@ It starts the server, walks the page as a user would (every expectation read fro
 /api/session): types class names and ids, picks suggestions, hovers and pins a point,
 switches axes and tabs, checks that every canvas drew its points and that the console
 holds no error or warning, then downloads the figure as SVG through the page's own
-link and compares its bytes with `penviz compare`'s for the same triplet. Screenshots go
+link and compares its bytes with `penviz compare`'s for the same triplet; then, on a made-up
+run of K = 1000 classes, picks classes by id and by name (one with a comma, a word two
+names share). Screenshots go
 to --shots. Exit status 0 when every check passes. scripts/test-browser runs it (CI too).
 """
 import argparse
 import json
 import os
+import random
 import re
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -307,6 +311,98 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def write_npy(path, dtype, shape, values):
+    """An .npy file (format 1.0) of `values` packed with struct format `dtype` ('<f4', '<i8' or '<U24')."""
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': %r, }" % (dtype, tuple(shape))
+    header += " " * (63 - (10 + len(header)) % 64) + "\n"
+    if dtype.startswith("<U"):
+        width = int(dtype[2:])
+        data = b"".join(value.ljust(width, "\0").encode("utf-32-le") for value in values)
+    else:
+        data = struct.pack("<%d%s" % (len(values), {"<f4": "f", "<i8": "q"}[dtype]), *values)
+    with open(path, "wb") as file:
+        file.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode("latin-1") + data)
+
+
+def thousand_class_run(folder):
+    """A run of K = 1000 classes with ImageNet-like names (commas, two kinds of "crane"), D = 4,
+    three val examples a class around its template: enough to pick triplets among 1.66e8."""
+    generator = random.Random(1000)
+    k, d = 1000, 4
+    names = [f"class {i:03d}" for i in range(k)]
+    names[0], names[134], names[517] = "tench, Tinca tinca", "crane (bird)", "crane (machine)"
+    weight = [generator.gauss(0, 1) for _ in range(k * d)]
+    labels = [i % k for i in range(3 * k)]
+    features = [3 * weight[y * d + j] + generator.gauss(0, 0.3) for y in labels for j in range(d)]
+    os.makedirs(folder, exist_ok=True)
+    write_npy(os.path.join(folder, "weight.npy"), "<f4", (k, d), weight)
+    write_npy(os.path.join(folder, "bias.npy"), "<f4", (k,), [0.0] * k)
+    write_npy(os.path.join(folder, "class_names.npy"), "<U24", (k,), names)
+    write_npy(os.path.join(folder, "val_features.npy"), "<f4", (3 * k, d), features)
+    write_npy(os.path.join(folder, "val_labels.npy"), "<i8", (3 * k,), labels)
+    return names
+
+
+def k1000(browser, url, names, shots):
+    """K = 1000: type-ahead by id and by name (a name with a comma, a word two names share)."""
+    print(f"K = 1000 session at {url}")
+    context, page, log = opened(browser, url)
+    session = session_of(page)
+    check(len(session["classes"]) == 1000, "1000 classes")
+    check(page.locator("button.suggestion").count() == 20, "ten suggestions of each kind")
+    page.click("#class-b")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("417")
+    first = page.locator("#class-b-matches li[data-id]").first
+    check(first.get_attribute("data-id") == "417", "typing 417 lists class 417 first")
+    check(page.locator("#class-b-matches li[data-id]").count() <= 50, "at most 50 matches listed")
+    page.screenshot(path=f"{shots}k1000-typeahead.png")
+    page.keyboard.press("Enter")
+    ready(page)
+    check(page.input_value("#class-b") == names[417], f"box b shows {names[417]}")
+    page.click("#class-a")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("tinca")
+    check(page.locator("#class-a-matches li[data-id]").first.get_attribute("data-id") == "0", "'tinca' finds 'tench, Tinca tinca'")
+    page.keyboard.press("Enter")
+    ready(page)
+    check(page.input_value("#class-a") == "tench, Tinca tinca", "a name with a comma is taken whole")
+    page.fill("#class-c", "crane")
+    ids = page.eval_on_selector_all("#class-c-matches li[data-id]", "items => items.map(i => i.dataset.id)")
+    check(ids == ["134", "517"], f"both cranes are listed, in id order: {ids}")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    ready(page)
+    check(page.evaluate("location.hash") == "#classes=0,417,517", "the second crane picked: " + page.evaluate("location.hash"))
+    check(all(int(c.get_attribute("data-points")) == 9 for c in page.locator("canvas.panel").all()), "3 examples a class drawn")
+    check(page.input_value("#command").endswith("--classes 0,417,517 --out compare.png"), "the command names the classes by id")
+    page.screenshot(path=f"{shots}k1000.png", full_page=True)
+    context.close()
+    return bad(log)
+
+
+class Serving:
+    """`penviz serve RUNS --labels a,b` on a free port, its URL read from its output; stopped with Ctrl-C."""
+
+    def __init__(self, penviz, runs, labels):
+        self.server = subprocess.Popen([penviz, "serve", *runs, "--labels", labels, "--port", str(free_port())],
+                                       stdout=subprocess.PIPE, text=True)
+        self.url = None
+        for line in self.server.stdout:
+            found = re.search(r"(http://\S+token=[0-9a-f]{32})", line)
+            if found:
+                self.url = found.group(1)
+                break
+        if not self.url:
+            self.server.wait()
+            sys.exit(f"penviz serve {' '.join(runs)} ended without printing its URL")
+
+    def stop(self):
+        self.server.send_signal(2)
+        status = self.server.wait(timeout=30)
+        check(status == 0, f"Ctrl-C ends penviz serve with status 0 (got {status})")
+
+
 def main():
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parser = argparse.ArgumentParser()
@@ -315,29 +411,24 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.shots, exist_ok=True)
     shots = os.path.join(args.shots, "page-")
-    runs = [os.path.join(repo, "examples/fashion-mnist", name) for name in ("hard.npz", "smoothed.npz")]
-    port = free_port()
-    server = subprocess.Popen([args.penviz, "serve", *runs, "--labels", "hard,smoothed", "--port", str(port)],
-                              stdout=subprocess.PIPE, text=True)
-    url = None
-    for line in server.stdout:
-        found = re.search(r"(http://\S+token=[0-9a-f]{32})", line)
-        if found:
-            url = found.group(1)
-            break
-    if not url:
-        sys.exit("penviz serve ended without printing its URL")
+    thousand = os.path.join(tempfile.mkdtemp(prefix="penviz-k1000-"), "run")
+    names = thousand_class_run(thousand)
+    servers = []
     try:
+        servers.append(Serving(args.penviz, [os.path.join(repo, "examples/fashion-mnist", name) for name in ("hard.npz", "smoothed.npz")],
+                               "hard,smoothed"))
+        servers.append(Serving(args.penviz, [thousand, thousand], "a,b"))
+        examples, large = servers
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            problems = k10(browser, url, shots)
-            problems += k10(browser, url, shots, scale=2)
-            problems += download_is_compare(browser, url, args.penviz, shots)
+            problems = k10(browser, examples.url, shots)
+            problems += k10(browser, examples.url, shots, scale=2)
+            problems += download_is_compare(browser, examples.url, args.penviz, shots)
+            problems += k1000(browser, large.url, names, shots)
             browser.close()
     finally:
-        server.send_signal(2)
-        status = server.wait(timeout=30)
-    check(status == 0, f"Ctrl-C ends penviz serve with status 0 (got {status})")
+        for server in servers:
+            server.stop()
     print("console errors/warnings in normal use:", problems or "none")
     if problems:
         failures.append("console: " + repr(problems))

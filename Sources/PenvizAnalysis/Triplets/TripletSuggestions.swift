@@ -79,23 +79,33 @@ public struct TripletSuggestions: Sendable {
 
         var best: [(sum: Double, ids: [Int])] = []
         var steps = 0
-        for pair in pairs {
-            // Every triplet not yet completed has its best pair at or after this one: 3·S bounds its sum.
-            if best.count == count, let last = best.last, largest ? 3 * pair.score < last.sum : 3 * pair.score > last.sum {
-                return (best.map(entry), true)
+        let k = confusion.classCount
+        return confusion.symmetric.withUnsafeBufferPointer { s in
+            for pair in pairs {
+                // Every triplet not yet completed has its best pair at or after this one: 3·S bounds its sum.
+                if best.count == count, let last = best.last, largest ? 3 * pair.score < last.sum : 3 * pair.score > last.sum {
+                    return (best.map(entry), true)
+                }
+                if steps > stepBudget { return (best.map(entry), false) }
+                steps += present.count
+                for c in present where c != pair.a && c != pair.b {
+                    // The sum in this order is within a few ulps of the ranked one: far worse than the
+                    // list's last, the triplet is out without the exact sum.
+                    let quick = pair.score + s[pair.a * k + c] + s[pair.b * k + c]
+                    if best.count == count, let last = best.last {
+                        let slack = 1e-12 * abs(last.sum)
+                        if largest ? quick < last.sum - slack : quick > last.sum + slack { continue }
+                    }
+                    let ids = [pair.a, pair.b, c].sorted()
+                    let candidate = (sum: sum(ids), ids: ids)
+                    guard best.count < count || better(candidate, best[best.count - 1]) else { continue }
+                    guard !best.contains(where: { $0.ids == ids }) else { continue }
+                    best.insert(candidate, at: best.firstIndex { better(candidate, $0) } ?? best.count)
+                    if best.count > count { best.removeLast() }
+                }
             }
-            if steps > stepBudget { return (best.map(entry), false) }
-            steps += present.count
-            for c in present where c != pair.a && c != pair.b {
-                let ids = [pair.a, pair.b, c].sorted()
-                let candidate = (sum: sum(ids), ids: ids)
-                guard best.count < count || better(candidate, best[best.count - 1]) else { continue }
-                guard !best.contains(where: { $0.ids == ids }) else { continue }
-                best.insert(candidate, at: best.firstIndex { better(candidate, $0) } ?? best.count)
-                if best.count > count { best.removeLast() }
-            }
+            return (best.map(entry), true)
         }
-        return (best.map(entry), true)
     }
 
     private static func entry(_ found: (sum: Double, ids: [Int])) -> Entry {
