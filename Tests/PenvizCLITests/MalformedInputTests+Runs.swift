@@ -65,8 +65,8 @@ extension MalformedInputTests {
         .folder("an empty class name", mustSay: ["key 'class_names'", "class name 1 is empty"]) { run in
             run.write("class_names", NpyBytes.unicode(["cat", "", "owl"]))
         },
-        .folder("a repeated class name", mustSay: ["key 'class_names'", "class names repeat a name"]) { run in
-            run.write("class_names", NpyBytes.unicode(["cat", "owl", "owl"]))
+        .folder("a repeated class name whose ids would repeat another", mustSay: ["key 'class_names'", "class names repeat a name"]) { run in
+            run.write("class_names", NpyBytes.unicode(["owl (2)", "owl", "owl"]))
         },
         classNamesFile("a --class-names file that is not UTF-8", mustSay: ["class names are not valid UTF-8"], Data("cat\ndog\n".utf8) + Data([0xC0, 0xAF, 0x0A])),
         classNamesFile("a --class-names JSON array of numbers", mustSay: ["class names in JSON must be an array of strings"], Data("[1, 2, 3]".utf8)),

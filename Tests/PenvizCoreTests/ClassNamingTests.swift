@@ -42,4 +42,20 @@ struct ClassNamingTests {
         #expect(none.hasPrefix("unknown class 'eel' in run.npz; the run has 1000 classes, ids 0…999: class 0, class 1,"))
         #expect(none.hasSuffix("class 19, …") && none.count < 300)
     }
+
+    @Test("a name several classes share is made distinct by each one's id, and a note says which")
+    func sharedNames() throws {
+        var notes: [String] = []
+        let names = try RunChecks.classNames(
+            ["crane", "tench", "crane", "maillot", "maillot"], origin: .key("class_names"), classes: 5, file: "run.npz", notes: &notes)
+        #expect(names == ["crane (0)", "tench", "crane (2)", "maillot (3)", "maillot (4)"])
+        #expect(notes == ["run.npz: 2 class names are shared by several classes, 'crane' (0, 2), 'maillot' (3, 4): "
+            + "each such class is named with its id, as 'NAME (ID)'"])
+        var none: [String] = []
+        #expect(try RunChecks.classNames(["a", "b"], origin: .key("class_names"), classes: 2, file: "run.npz", notes: &none) == ["a", "b"])
+        #expect(none.isEmpty)
+        // Typing the shared name finds both, by the names they now have.
+        #expect(Self.message(names, "crane")?.hasSuffix("classes are: crane (0), tench, crane (2), maillot (3), maillot (4)") == true)
+        #expect(try Named(classNames: names).classID(for: "crane (2)") == 2)
+    }
 }

@@ -65,7 +65,9 @@ public struct AugmentedRun: ClassNaming, Sendable {
             }
             layouts[stored.key] = found
         }
-        self.classNames = try classNames.map { try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: source) }
+        self.classNames = try classNames.map {
+            try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: source, notes: &notes)
+        }
             ?? (0..<classes).map { String($0) }
         self.labelSmoothing = try labelSmoothing.map { try RunChecks.labelSmoothing($0, file: source) }
         self.source = source

@@ -54,7 +54,9 @@ extension Run {
             notes.append("\(layerFile): no bias stored; using zeros")
         }
 
-        let classNames = try parts.classNames.map { try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: file) }
+        let classNames = try parts.classNames.map {
+            try RunChecks.classNames($0.names, origin: $0.origin, classes: classes, file: file, notes: &notes)
+        }
             ?? (0..<classes).map { String($0) }
         let alpha = try parts.labelSmoothing.map { try RunChecks.labelSmoothing($0, file: file) }
 

@@ -2,18 +2,33 @@
 /// share, each failing with one line naming the file and the key.
 enum RunChecks {
     /// `names` (from `origin`, a key of `file` or a file of their own), checked: K of
-    /// them, none empty, none repeated.
-    static func classNames(_ names: [String], origin: ClassNamesOrigin, classes: Int, file: String) throws -> [String] {
+    /// them, none empty. A name that several classes share (ImageNet's two "crane"s,
+    /// a bird and a machine) is made distinct by each one's id, `crane (134)` and
+    /// `crane (517)`, and `notes` says so: names are how classes are picked, labelled
+    /// and compared across runs.
+    static func classNames(
+        _ names: [String], origin: ClassNamesOrigin, classes: Int, file: String, notes: inout [String]
+    ) throws -> [String] {
         guard names.count == classes else {
             throw origin.error("\(names.count) class names for the K = \(classes) classes", run: file)
         }
         if let empty = names.firstIndex(where: { $0.isEmpty }) {
             throw origin.error("class name \(empty) is empty", run: file)
         }
-        if Set(names).count != names.count {
-            throw origin.error("class names repeat a name", run: file)
+        let ids = Dictionary(grouping: names.indices, by: { names[$0] })
+        let repeated = ids.filter { $0.value.count > 1 }
+        guard !repeated.isEmpty else { return names }
+        var distinct = names
+        for (name, sharing) in repeated { for id in sharing { distinct[id] = "\(name) (\(id))" } }
+        // Made distinct, a name may now equal another class's own name ("crane (134)" given as such): then refuse.
+        guard Set(distinct).count == distinct.count else {
+            throw origin.error("class names repeat a name, and naming each by its id would repeat another", run: file)
         }
-        return names
+        let listed = repeated.sorted { $0.value[0] < $1.value[0] }.prefix(5)
+            .map { "'\($0.key)' (\($0.value.map(String.init).joined(separator: ", ")))" }.joined(separator: ", ")
+        notes.append("\(file): \(repeated.count) class name\(repeated.count == 1 ? " is" : "s are") shared by several classes, "
+            + "\(listed)\(repeated.count > 5 ? ", …" : ""): each such class is named with its id, as 'NAME (ID)'")
+        return distinct
     }
 
     /// The stored `label_smoothing`: one number in [0, 1).
