@@ -301,8 +301,16 @@ def download_is_compare(browser, url, penviz, shots):
     check(result.returncode == 0, f"the copied command runs: {result.stderr.strip()}")
     with open(served, "rb") as a, open(os.path.join(folder, "compare.svg"), "rb") as b:
         check(a.read() == b.read(), "the downloaded SVG has the bytes penviz compare writes")
+    check(page.text_content("#status") == "", "the status line is clear once the file is saved")
+    problems = bad(log)
+    # A figure the server cannot draw (faked; the browser logs the 400): the page says so, and saves nothing.
+    page.route("**/api/figure?*", lambda route: route.fulfill(
+        status=400, content_type="application/json", body=json.dumps({"error": "test: no figure"})))
+    page.click("#download")
+    page.wait_for_function("() => document.querySelector('#status').textContent.includes('test: no figure')")
+    check(page.text_content("#status") == "The figure could not be drawn: test: no figure", "a failed download is said in #status")
     context.close()
-    return bad(log)
+    return problems
 
 
 def free_port():

@@ -14,7 +14,7 @@ import { ClassBox } from './class-box.js';
 import { distinct, hashTriplet, onHashChange, setTriplet } from './triplet.js';
 import { renderRuns } from './header.js';
 import { renderSuggestions } from './suggestions.js';
-import { copyCommand, updateExports } from './exports.js';
+import { copyCommand, downloadFigure, updateExports } from './exports.js';
 import { drawAll, updateScrollNote } from './panel-grid.js';
 import { setPin } from './pinning.js';
 import { renderSplitsTable } from './tables.js';
@@ -49,9 +49,7 @@ async function start() {
     if (state.data) drawAll();
   });
   $('download-format').addEventListener('change', updateExports);
-  $('download').addEventListener('click', (event) => {
-    if ($('download').getAttribute('aria-disabled') === 'true') event.preventDefault();
-  });
+  $('download').addEventListener('click', downloadFigure);
   $('copy-command').addEventListener('click', copyCommand);
   window.addEventListener('hashchange', onHashChange);
   window.addEventListener('popstate', onHashChange);

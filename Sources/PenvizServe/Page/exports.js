@@ -2,7 +2,8 @@
 // penviz compare draws it), the equivalent penviz compare command and its Copy button.
 
 import { state } from './state.js';
-import { $ } from './dom.js';
+import { $, setStatus, clearStatus } from './dom.js';
+import { responseError } from './http.js';
 import { distinct } from './triplet.js';
 
 export function updateExports() {
@@ -47,5 +48,37 @@ export async function copyCommand() {
     input.focus();
     input.select();
     flash('Press Ctrl+C');
+  }
+}
+
+/**
+ * The download, fetched here rather than by the browser, so that the page can say what
+ * takes the time (the server reads every row of the runs again, as penviz compare does:
+ * seconds at ImageNet's size) and show an error as the page's own; the file is then
+ * saved under the link's name.
+ */
+export async function downloadFigure(event) {
+  const link = $('download');
+  event.preventDefault();
+  if (link.getAttribute('aria-disabled') === 'true' || link.dataset.busy === 'true') return;
+  const name = link.getAttribute('download');
+  link.dataset.busy = 'true';
+  setStatus(`Drawing ${name} as penviz compare does: every row of the runs is read again…`, 'note');
+  try {
+    const response = await fetch(link.href, { credentials: 'same-origin' });
+    if (!response.ok) throw await responseError(response);
+    const url = URL.createObjectURL(await response.blob());
+    const save = document.createElement('a');
+    save.href = url;
+    save.download = name;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    clearStatus();
+  } catch (error) {
+    setStatus(`The figure could not be drawn: ${error.message}`);
+  } finally {
+    delete link.dataset.busy;
   }
 }
