@@ -22,16 +22,22 @@ struct InterruptedOutputTests {
     /// Starts `penviz project` writing `output`, and sends SIGINT the moment its temporary file
     /// appears; nil when penviz finished before the file was seen.
     static func interruptWhileWriting(_ run: RunFolder, output: String) throws -> ChildProcess.Ending? {
-        let folder = (output as NSString).deletingLastPathComponent
-        let prefix = "." + (output as NSString).lastPathComponent + "."
-        let child = try ChildProcess(["project", run.run.path, "--classes", "0,1,2", "--split", "val", "--out", output])
+        try interrupt(
+            ["project", run.run.path, "--classes", "0,1,2", "--split", "val", "--out", output],
+            whenSeenIn: (output as NSString).deletingLastPathComponent, prefix: "." + (output as NSString).lastPathComponent + ".")
+    }
+
+    /// Starts `penviz arguments…` and sends SIGINT the moment a name `prefix…tmp` appears in
+    /// `folder`; how penviz ended, or nil when it finished before such a name was seen.
+    static func interrupt(_ arguments: [String], whenSeenIn folder: String, prefix: String) throws -> ChildProcess.Ending? {
+        let child = try ChildProcess(arguments)
         while child.isRunning {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             if names.contains(where: { $0.hasPrefix(prefix) && $0.hasSuffix(".tmp") }) {
                 child.send(SIGINT)
                 return child.wait()
             }
-            usleep(500)
+            usleep(200)
         }
         return nil
     }
@@ -69,16 +75,9 @@ struct InterruptedReportTests {
     /// Starts `penviz report` into `folder/report` and sends SIGINT the moment its staging folder
     /// (`.report.XXXXXX.tmp`) appears; nil when the report was written before it was seen.
     static func interruptWhileStaging(_ run: RunFolder, folder: String) throws -> ChildProcess.Ending? {
-        let child = try ChildProcess(["report", run.run.path, run.run.path, "--labels", "a,b", "--bootstrap", "0", "--out", folder + "/report"])
-        while child.isRunning {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            if names.contains(where: { $0.hasPrefix(".report.") && $0.hasSuffix(".tmp") }) {
-                child.send(SIGINT)
-                return child.wait()
-            }
-            usleep(200)
-        }
-        return nil
+        try InterruptedOutputTests.interrupt(
+            ["report", run.run.path, run.run.path, "--labels", "a,b", "--bootstrap", "0", "--out", folder + "/report"],
+            whenSeenIn: folder, prefix: ".report.")
     }
 
     @Test("SIGINT while the report's files are written removes the staging folder and everything in it")
