@@ -39,26 +39,22 @@ struct PanelsMessage {
 
     /// The panels of `panels` measured by `explorer`.
     init(_ panels: ExplorerPanels, of explorer: Explorer) throws {
-        let splitIndex = Dictionary(uniqueKeysWithValues: explorer.runs[0].splits.enumerated().map { ($1.name, $0) })
-        let runIndex = Dictionary(uniqueKeysWithValues: explorer.runs.enumerated().map { ($1.compared.label, $0) })
-        let columns = panels.panels.map { panel in
-            (panel, explorer.runs[runIndex[panel.run]!], explorer.runs[runIndex[panel.run]!].splits[splitIndex[panel.split]!])
-        }
+        let columns = panels.panels.map { ($0, explorer.runs[$0.runIndex].splits[$0.splitIndex]) }
         let header = Header(
             ids: panels.triplet.ids, names: panels.names,
-            panels: columns.map { panel, run, split in
+            panels: columns.map { panel, split in
                 Header.Panel(
-                    run: panel.run, runIndex: runIndex[panel.run]!, split: panel.split, count: panel.rows.count,
+                    run: panel.run, runIndex: panel.runIndex, split: panel.split, count: panel.rows.count,
                     rows: split.positions.count, examples: split.examples,
                     templates: panel.points.plane.templateCoordinates.map { [$0.p1, $0.p2] }, metrics: panel.metrics)
             })
         var json = Array(try JSONEncoder().encode(header))
         while json.count % 4 != 0 { json.append(UInt8(ascii: " ")) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(4 + json.count + columns.map { 24 * $0.0.rows.count }.reduce(0, +))
+        bytes.reserveCapacity(4 + json.count + panels.panels.map { 24 * $0.rows.count }.reduce(0, +))
         Self.append(UInt32(json.count), to: &bytes)
         bytes += json
-        for (panel, _, split) in columns {
+        for (panel, split) in columns {
             let points = panel.points.points
             for point in points { Self.append(Float(point.p1).bitPattern, to: &bytes) }
             for point in points { Self.append(Float(point.p2).bitPattern, to: &bytes) }

@@ -27,6 +27,7 @@ struct ExplorerTests {
         let panels = try Self.explorer().panels(of: Triplet(0, 1, 2))
         #expect(panels.names == ["cat", "dog", "owl"])
         #expect(panels.panels.map { "\($0.run)·\($0.split)" } == ["hard·train", "hard·val", "smoothed·train", "smoothed·val"])
+        #expect(panels.panels.map { [$0.runIndex, $0.splitIndex] } == [[0, 0], [0, 1], [1, 0], [1, 1]])
         for panel in panels.panels {
             #expect(panel.points.labels == [0, 0, 1, 1, 2])
             #expect(panel.rows == [0, 1, 2, 3, 4])

@@ -74,14 +74,14 @@ public struct Explorer: Sendable {
     /// - Throws: ``PenvizError`` (usage) when the triplet is not three distinct classes;
     ///   (input) naming the classes when their templates span no plane in some run.
     public func panels(of triplet: Triplet) throws -> ExplorerPanels {
-        let columns = try runs.flatMap { run in
+        let columns = try runs.enumerated().flatMap { runIndex, run in
             let plane = try TemplatePlane(
                 weight: run.compared.run.weight, bias: run.compared.run.bias, triplet: triplet, includeBias: includesBias,
                 classNames: classNames)
-            return run.splits.map { split in
+            return run.splits.enumerated().map { splitIndex, split in
                 let (points, rows) = split.points(on: plane)
                 return ExplorerPanels.Panel(
-                    run: run.compared.label, split: split.name, points: points, rows: rows,
+                    run: run.compared.label, split: split.name, runIndex: runIndex, splitIndex: splitIndex, points: points, rows: rows,
                     metrics: ComparisonMetrics.PanelMetrics(measuring: points, run: run.compared.label, split: split.name, classNames: classNames))
             }
         }

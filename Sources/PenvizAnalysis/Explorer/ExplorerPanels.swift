@@ -9,6 +9,8 @@ public struct ExplorerPanels: Sendable {
         public let run: String
         /// The split's name.
         public let split: String
+        /// Where the run is in ``Explorer/runs``, and the split in its ``Explorer/ExplorerRun/splits``.
+        public let runIndex: Int, splitIndex: Int
         /// The points of the triplet's classes among the kept rows, in row order.
         public let points: PlanePoints
         /// Each point's index among the split's kept rows (for its file row, prediction and confidence).

@@ -25,7 +25,7 @@ struct KeptRows: RowAccumulating {
         labels.append(Int32(row.label))
         predicted.append(Int32(top.predicted))
         confidence.append(Float(top.confidence))
-        for value in zTilde { templateLogits.append(Float(value)) }
+        templateLogits.append(contentsOf: zTilde.lazy.map(Float.init))
     }
 
     mutating func append(_ next: KeptRows) {

@@ -80,12 +80,14 @@ struct Serve: ParsableCommand {
         let bar = ProgressBar.start("measuring", total: rows, unit: "rows")
         let explorer = try Explorer(runs: runs, includeBias: !noBias, maxPoints: maxPoints, progress: bar)
         bar?.finish()
-        let suggestions = Result { () throws(PenvizError) -> TripletSuggestions in
-            do { return try TripletSuggestions(run: loaded[0]) } catch let error as PenvizError { throw error } catch {
-                throw PenvizError.input(loaded[0].source, "\(error)")
-            }
+        // Runs that cannot be ranked by confusion (K past the limit, logits too large) are served without suggestions.
+        let suggestions: Result<TripletSuggestions, PenvizError>
+        do {
+            suggestions = .success(try TripletSuggestions(run: loaded[0]))
+        } catch let error as PenvizError where error.kind == .input {
+            suggestions = .failure(error)
+            Diagnostics.note("no suggestions: \(error.message)")
         }
-        if case .failure(let error) = suggestions { Diagnostics.note("no suggestions: \(error.message)") }
         let figureSplits = try SplitChoice.many(nil, in: loaded[0]).map(\.name)
         let look = try FigureOptionGroup.parse([]), page = try PageOptionGroup.parse([])
         let calibration = calibration, includeBias = !noBias
