@@ -50,17 +50,13 @@ enum InterruptCleanup {
     /// `mkstemps` replaces; returns its descriptor, its path, and the slot to ``forget(_:)``
     /// once the file has been renamed or removed. Nil when `mkstemps` fails (see `errno`).
     static func createTemporaryFile(_ template: String, suffixLength: Int32) -> (descriptor: Int32, path: String, slot: Int?)? {
-        let bytes = Array(template.utf8CString)
-        guard let slot = reserveSlot(length: bytes.count) else {
-            var local = bytes
+        guard let slot = register(template, isFolder: false) else {
+            var local = Array(template.utf8CString)
             let descriptor = local.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, suffixLength) }
             guard descriptor >= 0 else { return nil }
             return (descriptor, local.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
         }
         let buffer = slots + slot * slotSize
-        // The first byte last: until it is set, the handler sees an empty slot.
-        bytes.withUnsafeBufferPointer { (buffer + 1).update(from: $0.baseAddress! + 1, count: bytes.count - 1) }
-        buffer.pointee = bytes[0]
         let descriptor = mkstemps(buffer, suffixLength)
         guard descriptor >= 0 else {
             forget(slot)
@@ -74,17 +70,12 @@ enum InterruptCleanup {
     /// ``createTemporaryFile(_:suffixLength:)`` does for files); returns its path and the
     /// slot to ``forget(_:)``. Nil when `mkdtemp` fails (see `errno`).
     static func createTemporaryFolder(_ template: String) -> (path: String, slot: Int?)? {
-        _ = slots
-        let bytes = Array(template.utf8CString)
-        guard let slot = reserveSlot(length: bytes.count) else {
-            var local = bytes
+        guard let slot = register(template, isFolder: true) else {
+            var local = Array(template.utf8CString)
             guard local.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
             return (local.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
         }
-        folderSlots[slot] = 1
         let buffer = slots + slot * slotSize
-        bytes.withUnsafeBufferPointer { (buffer + 1).update(from: $0.baseAddress! + 1, count: bytes.count - 1) }
-        buffer.pointee = bytes[0]
         guard mkdtemp(buffer) != nil else {
             forget(slot)
             return nil
@@ -94,9 +85,10 @@ enum InterruptCleanup {
 
     /// Registers `path`, a file or a folder that does not exist yet, for removal by the
     /// handler: files are unlinked first, then the folders, each once it is empty (its
-    /// registered subfolders gone). Returns the
-    /// slot to ``forget(_:)``, or nil when every slot is taken or the path is too long
-    /// (the path is then not cleaned up on a signal).
+    /// registered subfolders gone). The path is written into the slot itself, where
+    /// `mkstemps` or `mkdtemp` may then fill in its `XXXXXX`. Returns the slot to
+    /// ``forget(_:)``, or nil when every slot is taken or the path is too long (the path
+    /// is then not cleaned up on a signal).
     static func register(_ path: String, isFolder: Bool) -> Int? {
         _ = slots
         let bytes = Array(path.utf8CString)
