@@ -22,7 +22,7 @@ public enum AtomicFolder {
         let parent = (directory as NSString).deletingLastPathComponent
         try makeFolder(parent.isEmpty ? "." : parent)
         // ^C before the swap removes the staging folder and everything in it (InterruptCleanup).
-        let (staging, stagingSlot) = try temporaryFolder(beside: directory, suffix: "tmp", registered: true)
+        let (staging, stagingSlot) = try temporaryFolder(beside: directory, suffix: "tmp")
         let subfolders = Set(files.map { ($0.name as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
         let inStaging = { (name: String) in (staging as NSString).appendingPathComponent(name) }
         let registered = [stagingSlot]
@@ -41,25 +41,18 @@ public enum AtomicFolder {
         }
     }
 
-    /// A new, empty folder `.NAME.XXXXXX.SUFFIX` beside `path`; when `registered`, one that
-    /// an interrupt removes (under either of its names) until its slot is forgotten.
-    private static func temporaryFolder(beside path: String, suffix: String, registered: Bool) throws -> (path: String, slot: Int?) {
+    /// A new, empty folder `.NAME.XXXXXX.SUFFIX` beside `path`, which an interrupt removes
+    /// (under either of its names) until the slot returned is forgotten.
+    private static func temporaryFolder(beside path: String, suffix: String) throws -> (path: String, slot: Int?) {
         let url = URL(fileURLWithPath: path)
         let template = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path
-        let made: String, madeSlot: Int?
-        if registered, let created = InterruptCleanup.createTemporaryFolder(template) {
-            (made, madeSlot) = created
-        } else {
-            var bytes = Array(template.utf8CString)
-            guard !registered, bytes.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-                throw failure(path, "cannot create a folder beside it")
-            }
-            (made, madeSlot) = (bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
+        guard let (made, madeSlot) = InterruptCleanup.createTemporaryFolder(template) else {
+            throw failure(path, "cannot create a folder beside it")
         }
         defer { InterruptCleanup.forget(madeSlot) }
         let named = "\(made).\(suffix)"
         // Registered under its new name before it takes it.
-        let namedSlot = registered ? InterruptCleanup.register(named, isFolder: true) : nil
+        let namedSlot = InterruptCleanup.register(named, isFolder: true)
         guard rename(made, named) == 0 else {
             let reason = failure(path, "cannot create a folder beside it")
             rmdir(made)
@@ -78,7 +71,9 @@ public enum AtomicFolder {
             return
         }
         guard isFolder.boolValue else { throw PenvizError.input(directory, "exists and is not a folder") }
-        let aside = try temporaryFolder(beside: directory, suffix: "old", registered: false).path
+        // Only a free name: the older folder moves there, and an interrupt must not remove it.
+        let (aside, asideSlot) = try temporaryFolder(beside: directory, suffix: "old")
+        InterruptCleanup.forget(asideSlot)
         rmdir(aside)
         guard rename(directory, aside) == 0 else { throw failure(directory, "cannot replace the older folder") }
         guard rename(staging, directory) == 0 else {
